@@ -1,0 +1,170 @@
+"""Batch report throughput and memory: real claims against an index of >= 50,000 passages.
+
+Sources indexed: PolNeAR train+dev articles and the CheckThat! 2020 verified claims (with their
+titles). Claims checked: tweets and verified claims from CheckThat! 2020, quotes and sentences
+from PolNeAR, cycled to the wanted count. The index is built once into `benchmarks/.cache/`
+(git-ignored) and reused. Each claim count runs in a child process, so its peak resident
+memory (ru_maxrss) is its own: a flat report shows the same peak for 10,000 and 100,000 claims.
+
+    python benchmarks/report_bench.py                     # 10,000 then 100,000 claims
+    python benchmarks/report_bench.py --sizes 10000       # throughput only
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+CACHE = ROOT / "benchmarks" / ".cache"
+INDEX = CACHE / "report-index"
+POLNEAR = DATA / "polnear"
+CHECKTHAT = DATA / "checkthat2020"
+MIN_PASSAGES = 50_000
+
+
+def machine() -> str:
+    """One line naming the machine the figures come from."""
+    return (f"{platform.platform()}; {platform.processor() or platform.machine()}; "
+            f"{os.cpu_count()} CPUs; Python {platform.python_version()}")
+
+
+def _polnear_articles() -> dict[str, dict]:
+    articles: dict[str, dict] = {}
+    for name in ("polnear_train.jsonl", "polnear_dev.jsonl"):
+        with (POLNEAR / name).open(encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                articles.setdefault(row["article"], row)
+    return articles
+
+
+def _verified_claims() -> list[dict]:
+    with (CHECKTHAT / "verified_claims.docs.tsv").open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, delimiter="\t")
+        next(reader)
+        return [{"id": r[0], "vclaim": r[1], "title": r[2]} for r in reader if len(r) >= 3]
+
+
+def write_sources(path: Path) -> None:
+    """The corpus as one jsonl of documents: PolNeAR articles, verified claims, their titles."""
+    with path.open("w", encoding="utf-8") as f:
+        for art in _polnear_articles().values():
+            f.write(json.dumps({"id": f"polnear-{art['article']}", "text": art["text"],
+                                "title": art.get("title"), "publisher": art.get("publisher"),
+                                "published": art.get("publication_date")}) + "\n")
+        for vc in _verified_claims():
+            f.write(json.dumps({"id": f"vclaim-{vc['id']}", "text": vc["vclaim"],
+                                "title": vc["title"], "publisher": "Snopes"}) + "\n")
+            f.write(json.dumps({"id": f"vtitle-{vc['id']}", "text": vc["title"],
+                                "publisher": "Snopes"}) + "\n")
+
+
+def claim_pool() -> list[tuple[str, str]]:
+    """Real sentences to check, with a speaker where the data names one."""
+    pool: list[tuple[str, str]] = []
+    for split in ("train", "dev"):
+        with (CHECKTHAT / split / "tweets.queries.tsv").open(encoding="utf-8") as f:
+            pool += [(line.split("\t", 1)[1].strip(), "") for line in list(f)[1:] if "\t" in line]
+    pool += [(vc["vclaim"], "") for vc in _verified_claims()]
+    with (POLNEAR / "polnear_dev_direct_quotes.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            pool.append((row["quote"].strip("\"“” "), row.get("speaker_mention") or ""))
+    for art in islice(_polnear_articles().values(), 300):
+        pool += [(s, "") for s in re.split(r"(?<=[.!?])\s+", art["text"]) if 40 < len(s) < 400]
+    return [(text, speaker) for text, speaker in pool if text.strip()]
+
+
+def write_claims(path: Path, count: int) -> None:
+    """A claims csv of `count` rows cycled from the pool."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "claim", "speaker"])
+        for n, (text, speaker) in enumerate(islice(cycle(claim_pool()), count), start=1):
+            writer.writerow([n, text, speaker])
+
+
+def build_index() -> None:
+    """Build the cached index once (skipped when it is there)."""
+    from factcheck.engine import Engine
+    from factcheck.settings import Settings
+
+    engine = Engine.open(Settings(index_dir=INDEX))
+    if engine.stats().get("passages", 0) >= MIN_PASSAGES:
+        return
+    sources = CACHE / "sources.jsonl"
+    write_sources(sources)
+    started = time.perf_counter()
+    result = engine.ingest([sources])
+    print(f"index built in {time.perf_counter() - started:.0f} s: {result.documents} documents, "
+          f"{result.passages} passages, {result.statements} statements")
+
+
+def run_child(count: int, k: int, chunk_size: int) -> dict:
+    """Check `count` claims in this process; returns the figures."""
+    from factcheck.engine import Engine
+    from factcheck.report import run_report
+    from factcheck.settings import Settings
+
+    claims = CACHE / f"claims-{count}.csv"
+    if not claims.exists():
+        write_claims(claims, count)
+    engine = Engine.open(Settings(index_dir=INDEX))
+    engine.search_many([("warm up the model and the index", None)], k=k)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    summary = run_report(claims, CACHE / f"report-{count}.json", engine, k=k,
+                         chunk_size=chunk_size)
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"claims": count, "checked": summary.claims, "bad_rows": len(summary.bad_rows),
+            "seconds": round(summary.seconds, 1), "claims_per_second": summary.claims_per_second,
+            "peak_rss_mib_before": round(before / 1024), "peak_rss_mib": round(after / 1024),
+            "passages": engine.stats().get("passages"), "verdicts": summary.verdicts}
+
+
+def main() -> int:
+    """Build the index if needed, then run each size in a child process and print figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("-k", type=int, default=5)
+    parser.add_argument("--chunk-size", type=int, default=256)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    logging.basicConfig(level=logging.ERROR)
+    if not POLNEAR.is_dir() or not CHECKTHAT.is_dir():
+        print(f"skipped: data not found under {DATA} (see shared/data/README.md)")
+        return 0
+    if args.child:
+        print(json.dumps(run_child(args.child, args.k, args.chunk_size)))
+        return 0
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / ".gitignore").write_text("*\n")
+    print(f"machine: {machine()}")
+    build_index()
+    for size in args.sizes:
+        cmd = [sys.executable, __file__, "--child", str(size), "-k", str(args.k),
+               "--chunk-size", str(args.chunk_size)]
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        fig = json.loads(out.strip().splitlines()[-1])
+        print(f"{fig['claims']:>7,} claims vs {fig['passages']:,} passages (k={args.k}): "
+              f"{fig['claims_per_second']} claims/s, {fig['seconds']} s; peak RSS "
+              f"{fig['peak_rss_mib']} MiB (after loading: {fig['peak_rss_mib_before']} MiB); "
+              f"bad rows {fig['bad_rows']}; verdicts {fig['verdicts']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

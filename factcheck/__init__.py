@@ -1,0 +1,1 @@
+"""factcheck: claim and quote provenance."""

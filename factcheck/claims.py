@@ -1,0 +1,138 @@
+"""Claim reading: the words to check, the claimed speaker and the ellipsis segments.
+
+A pasted claim often carries its speaker in its own text. The forms read here are::
+
+    “The call is going well,” Dan Scavino wrote      (also: wrote Dan Scavino)
+    Dan Scavino wrote: “The call is going well”
+    Putin: “All arms shipments must stop”
+    The call is going well — Dan Scavino            (also ` - ` and `--`)
+    Trump said that the call was going well         (words = the clause)
+    According to the Kremlin, the call went well
+
+Bracketed insertions (``[the president]``) are editorial and dropped from the words;
+ellipses (``…``, ``...``, ``. . .``) split the words into segments that are matched in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.errors import BadInputError
+
+_OPEN = "\"“‘'«‹„‚「『"
+_CLOSE = "\"”’'»›“‘」』"
+_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin))*"
+_VERBS = (
+    r"said|says|say|wrote|writes|write|told|tells|tweeted|tweets|posted|posts|stated|states|"
+    r"insisted|insists|claimed|claims|added|adds|declared|declares|announced|announces|"
+    r"argued|argues|asserted|asserts|emphasized|emphasised|emphasizes|stressed|stresses|"
+    r"noted|notes|warned|warns|explained|explains|replied|replies|answered|answers|"
+    r"remarked|remarks|admitted|admits|denied|denies|suggested|suggests|confirmed|confirms|"
+    r"repeated|repeats|continued|reported|reports|promised|promises"
+)
+_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"}
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t|[Yy]ou)"
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.)\s*")
+_BRACKETS = re.compile(r"\s*\[[^\]]*\]\s*")
+_QUOTED = rf"[{_OPEN}](?P<words>.+)[{_CLOSE}]"
+_PATTERNS = (
+    # “…,” Dan Scavino wrote. / “…,” wrote Dan Scavino.
+    re.compile(rf"^{_QUOTED}[\s,.;:–—-]*(?P<speaker>{_NAME}|{_PRONOUN})\s+(?:{_VERBS})\W*$"),
+    re.compile(rf"^{_QUOTED}[\s,.;:–—-]*(?:{_VERBS})\s+(?P<speaker>{_NAME})\W*$"),
+    # Dan Scavino wrote: “…” / Putin: “…”
+    re.compile(
+        rf"^(?P<speaker>{_NAME}|{_PRONOUN})(?:\s+(?:{_VERBS})\s*[:,]?|\s*:)\s*{_QUOTED}\W*$"
+    ),
+    # … — Dan Scavino
+    re.compile(rf"^(?P<words>.+?)\s*(?:—|–|--|\s-)\s*(?P<speaker>{_NAME})\s*\.?$"),
+    # Trump said that … / Trump said …
+    re.compile(
+        rf"^(?P<speaker>{_NAME}|{_PRONOUN})\s+(?:{_VERBS})(?:\s+that)?\s*[:,]?\s+(?P<words>.+)$"
+    ),
+    re.compile(rf"^[Aa]ccording\s+to\s+(?P<speaker>{_NAME}),\s*(?P<words>.+)$"),
+)
+_SPEAKER_ONLY = re.compile(rf"^[\s–—-]*(?P<speaker>{_NAME})\s*:?\s*$")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim as a fact-checker pasted it, read into what is checked.
+
+    Attributes:
+        text: the claim as given.
+        words: what is checked: the quoted words when the claim carries quote marks and a
+            speaker, else the whole text; brackets dropped, ellipses written as ``…``.
+        speaker: the claimed speaker (an explicit argument wins over one found in the text).
+        segments: the words split at ellipses; an ellipsis may stand for dropped words.
+    """
+
+    text: str
+    words: str
+    speaker: str | None
+    segments: tuple[str, ...]
+
+
+def read_claim(text: str, speaker: str | None = None, max_chars: int = 5000) -> Claim:
+    """Read a pasted claim: its words, its claimed speaker and its ellipsis segments.
+
+    Args:
+        text: the claim as pasted.
+        speaker: the person the claim is credited to; wins over a speaker in the text.
+        max_chars: longest claim accepted.
+
+    Returns:
+        The claim, ready to be aligned and judged.
+
+    Raises:
+        BadInputError: empty claim, only punctuation, only a speaker, or longer than max_chars.
+    """
+    if text is None or not text.strip():
+        raise BadInputError("claim is empty: give the words to check")
+    if len(text) > max_chars:
+        raise BadInputError(
+            f"claim is {len(text)} characters long; the limit is {max_chars}: "
+            "shorten it to the words to check"
+        )
+    if not re.search(r"\w", text):
+        raise BadInputError(f"claim {text.strip()!r} has no words, only punctuation")
+    stripped = text.strip()
+    if _SPEAKER_ONLY.match(stripped) and (stripped[0] in "–—-" or stripped.endswith(":")):
+        raise BadInputError(f"claim {text.strip()!r} names only a speaker: give the words too")
+    words, found = _split_speaker(text.strip())
+    words = _clean_words(words)
+    if not re.search(r"\w", words):
+        raise BadInputError(f"claim {text.strip()!r} names only a speaker: give the words too")
+    chosen = speaker.strip() if speaker and speaker.strip() else found
+    segments = tuple(seg for seg in words.split("…") if re.search(r"\w", seg))
+    return Claim(
+        text=text, words=words, speaker=chosen, segments=tuple(s.strip() for s in segments)
+    )
+
+
+def _split_speaker(text: str) -> tuple[str, str | None]:
+    """The words and the speaker named in a claim's own text (None when it names nobody)."""
+    for pattern in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return match.group("words"), _speaker_name(match.group("speaker"))
+    return text, None
+
+
+def _speaker_name(name: str) -> str | None:
+    """A speaker as written, or None for a pronoun."""
+    name = name.strip().rstrip(".,:;")
+    return None if name.lower() in _PRONOUNS else name
+
+
+def _clean_words(words: str) -> str:
+    """Drop brackets and outer quote marks, write ellipses as ``…``, tidy white space."""
+    words = _BRACKETS.sub(" ", words)
+    words = _ELLIPSIS.sub(" … ", words)
+    words = " ".join(words.split())
+    words = words.strip().strip(_OPEN + _CLOSE + " ,;:").strip()
+    if words.startswith("…"):
+        words = words[1:].strip()
+    if words.endswith("…"):
+        words = words[:-1].strip()
+    return words

@@ -1,0 +1,152 @@
+"""Speaker resolution: pronouns, surnames, titles and organisations to one speaker name.
+
+Cheap rules, no model: a mention is a pronoun, a name (a run of capitalised words), an
+organisation written with "the" (kept as written, with a lower-case "the"), or a
+description ("a source"). Surnames and titled names resolve to the longest full name the
+document uses for that surname; pronouns to the most recent speaker before them (he/she to
+a person, they to a group or organisation), else to the most recent person named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.speakers import build_alias_table, canonical_speaker, core_name, surname
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "them"}
+FIRST_PERSON = {"i", "we", "me", "us"}
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
+_CAPITALISED = re.compile(r"[A-Z][\w’'.-]*")
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w’'-]*\.?(?:\s+(?:(?:de|van|von|der|da|di|al|bin|la|le)\s+)?[A-Z][\w’'-]*\.?)+"
+)
+_NOT_NAMES = {
+    "the", "a", "an", "this", "that", "these", "those", "but", "and", "in", "on", "at", "for",
+    "if", "as", "when", "after", "before", "while", "during", "according", "read", "also",
+    "x", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "gmt", "it", "his", "her", "their", "our",
+}
+_DETERMINERS = {"the", "a", "an", "one", "another", "some", "many", "several", "two", "three"}
+
+
+def is_title(word: str) -> bool:
+    """Whether a word is a title or rank that `speakers.core_name` drops (President, Mr.)."""
+    return core_name(f"{word} Zzz") == "zzz"
+
+
+def name_in(mention: str) -> str | None:
+    """The person's name inside a mention, without titles ('my colleague Pjotr Sauer' ->
+    'Pjotr Sauer', 'Russian President Vladimir Putin' -> 'Vladimir Putin'); None if none."""
+    words = mention.split()
+    runs: list[list[str]] = [[]]
+    for word in words:
+        clean = word.strip(",;:()")
+        if clean[:1].isupper() and clean.lower() not in _NOT_NAMES:
+            runs[-1].append(clean)
+        elif runs[-1]:
+            runs.append([])
+    best = [w for w in next((r for r in reversed(runs) if r), [])]
+    while best and is_title(best[0]) and len(best) > 1:
+        best.pop(0)
+    name = " ".join(best).rstrip(".,’'s") if best and best[-1].endswith("’s") else " ".join(best)
+    return name or None
+
+
+def person_names(text: str) -> list[str]:
+    """Full names (two or more capitalised words, titles dropped) used in a text."""
+    names = []
+    for match in _NAME_RUN.finditer(text):
+        name = name_in(match.group())
+        if name and len(name.split()) >= 2 and not name.split()[0].lower() in _NOT_NAMES:
+            names.append(name)
+    return names
+
+
+def organisation(mention: str) -> str | None:
+    """'The White House' -> 'the White House'; None unless the mention is a 'the' + Name."""
+    words = mention.strip().split()
+    if len(words) >= 2 and words[0].lower() == "the" and words[1][:1].isupper():
+        return " ".join(["the", *words[1:]])
+    return None
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves the speaker mentions of one document, read in text order."""
+
+    text: str
+    document_speaker: str | None = None
+    aliases: dict[str, str] = field(default_factory=dict)
+    history: list[tuple[int, str, bool]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.names = person_names(self.text)
+        self.aliases = build_alias_table(self.names)
+
+    def resolve(self, mention: str, position: int) -> tuple[str | None, float]:
+        """The speaker a mention at `position` stands for, with a confidence in [0, 1]."""
+        words = mention.strip().split()
+        lowered = mention.strip().lower()
+        if not words:
+            return None, 0.0
+        if lowered in PRONOUNS:
+            return self._pronoun(lowered, position)
+        if " and " in lowered:
+            return _conjoined(mention), 0.85
+        org = organisation(mention)
+        if org is not None:
+            return org, 0.85
+        name = name_in(mention)
+        if name is None:
+            return _description(mention), 0.6
+        return self._full_name(name), 0.9
+
+    def remember(self, speaker: str | None, position: int) -> None:
+        """Record a resolved speaker, for the pronouns that follow it."""
+        if speaker:
+            self.history.append((position, speaker, self.is_person(speaker)))
+
+    def is_person(self, speaker: str) -> bool:
+        """Whether a speaker name looks like a person (a known full name or surname)."""
+        if speaker.startswith(("the ", "a ", "an ")):
+            return False
+        return len(speaker.split()) >= 2 or surname(speaker) in self.aliases
+
+    def _full_name(self, name: str) -> str:
+        """The full name a surname or titled name stands for."""
+        resolved = canonical_speaker(name, self.aliases) or name
+        return resolved
+
+    def _pronoun(self, pronoun: str, position: int) -> tuple[str | None, float]:
+        """Most recent fitting speaker before `position`, else most recent person named."""
+        if pronoun in FIRST_PERSON:
+            return self.document_speaker, 0.5 if self.document_speaker else 0.2
+        want_person = pronoun in PERSON_PRONOUNS
+        for spoken_at, speaker, person in reversed(self.history):
+            if spoken_at < position and person == want_person:
+                return speaker, 0.8
+        if want_person:
+            before = person_names(self.text[max(0, position - 1500):position])
+            if before:
+                return self._full_name(before[-1]), 0.5
+        return None, 0.2
+
+
+def _conjoined(mention: str) -> str:
+    """Conjoined speakers as written, 'The Kremlin and the White House' -> 'the Kremlin and
+    the White House' (one speaker string naming both)."""
+    words = mention.strip().split()
+    if words and words[0] == "The":
+        words[0] = "the"
+    return " ".join(words)
+
+
+def _description(mention: str) -> str:
+    """A speaker described, not named ('A source' -> 'a source'), as written."""
+    words = mention.strip().split()
+    if words and words[0].lower() in _DETERMINERS:
+        words[0] = words[0].lower()
+    return " ".join(words)

@@ -1,0 +1,153 @@
+"""Ingest: read -> split -> attribute -> embed -> store -> index, in batches.
+
+Each batch is one SQLite transaction; the FAISS and BM25 files are brought up to date once
+at the end. A crash in between loses no committed batch: the next open rebuilds the derived
+files from the stored embeddings.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from factcheck.attribute import attribute_many, document_speakers
+from factcheck.embed import Encoder
+from factcheck.errors import BadInputError
+from factcheck.index import SourceIndex
+from factcheck.read import content_sha256, expand_paths, read_file
+from factcheck.records import Document, IngestResult, Passage, Statement
+from factcheck.speakers import name_aliases
+from factcheck.split import split
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+BATCH_DOCUMENTS = 64
+
+
+@dataclass
+class _Batch:
+    documents: list[Document] = field(default_factory=list)
+    passages: list[list[Passage]] = field(default_factory=list)
+    statements: list[list[Statement]] = field(default_factory=list)
+
+
+def read_sources(paths: Sequence[Path], max_chars: int) -> tuple[list[Document], list[str]]:
+    """Every document in `paths`, and one line per file or row that could not be read."""
+    documents: list[Document] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            files = expand_paths([Path(path)])
+        except BadInputError as err:
+            problems.append(str(err))
+            continue
+        for file in files:
+            try:
+                result = read_file(file, max_chars)
+            except BadInputError as err:
+                problems.append(str(err))
+                continue
+            documents.extend(result.documents)
+            problems.extend(result.problems)
+    return documents, problems
+
+
+def ingest_documents(documents: Sequence[Document], index: SourceIndex, encoder: Encoder,
+                     progress: Progress | None = None) -> IngestResult:
+    """Add documents to the index; documents already stored (by id or content) are skipped.
+
+    Args:
+        documents: documents to add.
+        index: the open index folder.
+        encoder: the embedding model the index was built with.
+        progress: called with (documents done, documents in all) after each batch.
+
+    Returns:
+        Counts of what was added and skipped.
+    """
+    fresh, skipped = _new_documents(documents, index)
+    added = IngestResult(skipped=skipped)
+    new_vectors: list[np.ndarray] = []
+    for start in range(0, len(fresh), BATCH_DOCUMENTS):
+        batch = _prepare(fresh[start:start + BATCH_DOCUMENTS])
+        new_vectors.append(_commit(batch, index, encoder))
+        added = _count(added, batch)
+        if progress:
+            progress(min(start + BATCH_DOCUMENTS, len(fresh)), len(fresh))
+    if new_vectors:
+        index.append(np.vstack(new_vectors), encoder.dimension)
+    return added
+
+
+def _new_documents(documents: Sequence[Document], index: SourceIndex
+                   ) -> tuple[list[Document], int]:
+    fresh: list[Document] = []
+    seen: set[str] = set()
+    for document in documents:
+        content_dedupe = document.id == content_sha256(document.text)[:16]
+        keys = {document.id} | ({document.sha256} if content_dedupe else set())
+        if keys & seen or index.store.has_document(document, content_dedupe):
+            continue
+        seen |= keys
+        fresh.append(document)
+    return fresh, len(documents) - len(fresh)
+
+
+def _prepare(documents: Sequence[Document]) -> _Batch:
+    batch = _Batch(documents=list(documents))
+    batch.passages = [split(document) for document in documents]
+    batch.statements = attribute_many(list(zip(documents, batch.passages, strict=True)))
+    return batch
+
+
+def _commit(batch: _Batch, index: SourceIndex, encoder: Encoder) -> np.ndarray:
+    units = [("passage", p.id, p.text) for ps in batch.passages for p in ps]
+    units += [("statement", s.id, s.text) for ss in batch.statements for s in ss]
+    hashes = [content_sha256(text) for _, _, text in units]
+    vectors = _embed([text for _, _, text in units], hashes, index, encoder)
+    with index.store.transaction():
+        for document, passages, statements in zip(
+                batch.documents, batch.passages, batch.statements, strict=True):
+            index.store.add_document(document, passages, statements)
+        index.store.add_embeddings(zip(hashes, vectors, strict=True), encoder.name)
+        index.store.add_units([(kind, uid, sha) for (kind, uid, _), sha
+                               in zip(units, hashes, strict=True)])
+        _add_aliases(index, batch)
+    return vectors
+
+
+def _embed(texts: list[str], hashes: list[str], index: SourceIndex, encoder: Encoder
+           ) -> np.ndarray:
+    cached = index.store.cached_embeddings(list(set(hashes)), encoder.name)
+    missing = list(dict.fromkeys(h for h in hashes if h not in cached))
+    if missing:
+        first_text = dict(zip(hashes, texts, strict=True))
+        encoded = encoder.encode([first_text[h] for h in missing], index.settings.batch_size)
+        cached.update(zip(missing, encoded, strict=True))
+    if not hashes:
+        return np.zeros((0, encoder.dimension), dtype=np.float32)
+    return np.vstack([cached[h] for h in hashes]).astype(np.float32)
+
+
+def _add_aliases(index: SourceIndex, batch: _Batch) -> None:
+    names = [name for statements in batch.statements for name in document_speakers(statements)]
+    rows = [(alias, name) for name in names for alias in name_aliases(name)]
+    # Longer names are written last so that 'putin' ends up pointing at 'Vladimir Putin'.
+    rows.sort(key=lambda row: len(row[1].split()))
+    index.store.db.executemany(
+        "INSERT INTO aliases(alias, name, source) VALUES (?, ?, 'document')"
+        " ON CONFLICT(alias) DO UPDATE SET name = excluded.name"
+        " WHERE aliases.source = 'document'"
+        " AND length(excluded.name) >= length(aliases.name)", rows)
+
+
+def _count(total: IngestResult, batch: _Batch) -> IngestResult:
+    return IngestResult(
+        documents=total.documents + len(batch.documents),
+        passages=total.passages + sum(len(p) for p in batch.passages),
+        statements=total.statements + sum(len(s) for s in batch.statements),
+        skipped=total.skipped, problems=total.problems)

@@ -1,0 +1,229 @@
+"""Verdict rules: word evidence first, then meaning, then the speaker.
+
+Pure functions over retrieved candidates; the engine calls them. Each candidate is judged
+alone (`judge_candidate`), then `judge` picks the finding:
+
+1. word evidence: `verbatim` when the claim's words occur exactly (a short claim only as a
+   whole unit), `altered` when the alignment ratio reaches ``settings.altered_ratio`` with at
+   least ``settings.min_words_matched`` words matched; meaning: `paraphrase` when the dense
+   similarity reaches ``settings.paraphrase_similarity``; else `unsupported`;
+2. word evidence beats meaning; within the stronger kind of evidence a candidate credited to
+   the claimed speaker wins, else one credited to someone else makes the claim
+   `misattributed`; a candidate without a speaker supports words but proves no misattribution;
+3. statements are preferred over passages at the same level of evidence.
+
+A claim joining words from two candidates (two quotes spliced) is `altered` with the change
+``splice``. A changed number or negation is never `verbatim`: verbatim needs exact words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from factcheck.align import Alignment, align
+from factcheck.claims import Claim
+from factcheck.records import Candidate, Verdict
+from factcheck.settings import Settings
+from factcheck.speakers import same_speaker
+
+_LEVEL = {Verdict.VERBATIM: 3, Verdict.ALTERED: 2, Verdict.PARAPHRASE: 1, Verdict.UNSUPPORTED: 0}
+_WORDS = (Verdict.VERBATIM, Verdict.ALTERED)
+# Candidates tried in pairs for a splice, and the words each half must match.
+_SPLICE_CANDIDATES = 5
+_SPLICE_HALF = 3
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One candidate judged alone against the claim.
+
+    ``evidence`` is the verdict from words and meaning only (speaker aside); ``verdict`` adds
+    the speaker: supporting evidence credited to another speaker is `misattributed`.
+    """
+
+    candidate: Candidate
+    alignment: Alignment
+    verdict: Verdict
+    confidence: float
+    speaker_matches: bool | None
+    evidence: Verdict = Verdict.UNSUPPORTED
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The verdict on a claim, with the candidate that supports it and all judged candidates."""
+
+    verdict: Verdict
+    partial: bool
+    confidence: float
+    best: Judged | None
+    judged: tuple[Judged, ...]
+
+
+def judge_candidate(
+    claim: Claim, candidate: Candidate, aliases: Mapping[str, str], settings: Settings
+) -> Judged:
+    """Judge one candidate alone: word alignment, meaning similarity and speaker.
+
+    Args:
+        claim: the read claim.
+        candidate: a retrieved passage or statement; ``candidate.dense`` is the cosine
+            similarity between claim and candidate text.
+        aliases: speaker alias table (see `factcheck.speakers.build_alias_table`).
+        settings: the verdict thresholds.
+
+    Returns:
+        The candidate's verdict, confidence and alignment.
+    """
+    return _judged(claim, candidate, align(claim, candidate.text), aliases, settings)
+
+
+def judge(
+    claim: Claim, candidates: Sequence[Candidate], aliases: Mapping[str, str], settings: Settings
+) -> Finding:
+    """The verdict on a claim given the retrieved candidates.
+
+    Args:
+        claim: the read claim.
+        candidates: retrieved passages and statements, each with its dense similarity.
+        aliases: speaker alias table.
+        settings: the verdict thresholds.
+
+    Returns:
+        The finding: verdict, partial flag, confidence, best candidate, all judged (best first).
+    """
+    judged = [judge_candidate(claim, c, aliases, settings) for c in candidates]
+    if not any(j.evidence in _WORDS for j in judged):
+        judged.extend(_splices(claim, judged, aliases, settings))
+    ranked = sorted(judged, key=_rank, reverse=True)
+    best, verdict = _choose(claim, ranked)
+    if best is None:
+        confidence = ranked[0].confidence if ranked else 0.95
+        return Finding(Verdict.UNSUPPORTED, False, confidence, None, tuple(ranked))
+    ordered = (best, *(j for j in ranked if j is not best))
+    partial = best.alignment.partial and best.evidence is Verdict.VERBATIM
+    confidence = best.confidence
+    return Finding(verdict, partial, confidence, best, ordered)
+
+
+def _judged(
+    claim: Claim,
+    candidate: Candidate,
+    alignment: Alignment,
+    aliases: Mapping[str, str],
+    settings: Settings,
+) -> Judged:
+    """A Judged from an alignment (shared by single candidates and splices)."""
+    evidence = _evidence(alignment, candidate.dense, settings)
+    matches = None
+    if claim.speaker and candidate.speaker:
+        matches = same_speaker(claim.speaker, candidate.speaker, aliases)
+    verdict = evidence
+    if evidence is not Verdict.UNSUPPORTED and matches is False:
+        verdict = Verdict.MISATTRIBUTED
+    confidence = _confidence(evidence, alignment, candidate.dense, settings)
+    if verdict is Verdict.MISATTRIBUTED and not candidate.reviewed:
+        confidence *= 0.9  # the speaker comes from automatic attribution
+    return Judged(candidate, alignment, verdict, round(confidence, 4), matches, evidence)
+
+
+def _evidence(alignment: Alignment, dense: float, settings: Settings) -> Verdict:
+    """The verdict from words, then meaning, speaker aside."""
+    enough = alignment.matched >= settings.min_words_matched
+    if alignment.exact and (enough or not alignment.partial):
+        return Verdict.VERBATIM
+    if enough and alignment.ratio >= settings.altered_ratio:
+        return Verdict.ALTERED
+    if dense >= settings.paraphrase_similarity:
+        return Verdict.PARAPHRASE
+    return Verdict.UNSUPPORTED
+
+
+def _confidence(evidence: Verdict, alignment: Alignment, dense: float, settings: Settings) -> float:
+    """How sure the evidence verdict is: grows with the words matched, the ratio, the similarity.
+
+    Verdicts from words sit above 0.55, from meaning between 0.5 and 0.9; `unsupported` is
+    surest when neither words nor meaning come near their thresholds.
+    """
+    if evidence is Verdict.VERBATIM:
+        return 0.9 + 0.1 * min(1.0, alignment.matched / 12)
+    if evidence is Verdict.ALTERED:
+        return 0.55 + 0.4 * _scale(alignment.ratio, settings.altered_ratio)
+    if evidence is Verdict.PARAPHRASE:
+        return 0.5 + 0.4 * _scale(dense, settings.paraphrase_similarity)
+    near = max(
+        max(dense, 0.0) / settings.paraphrase_similarity,
+        alignment.ratio / settings.altered_ratio if alignment.matched else 0.0,
+    )
+    return 0.5 + 0.45 * (1.0 - min(1.0, near))
+
+
+def _scale(value: float, threshold: float) -> float:
+    """Where value sits between threshold (0) and 1 (1)."""
+    if threshold >= 1.0:
+        return 1.0
+    return max(0.0, min(1.0, (value - threshold) / (1.0 - threshold)))
+
+
+def _rank(judged: Judged) -> tuple:
+    """Sort key, best first: evidence level, claimed speaker, statements, then scores."""
+    return (
+        _LEVEL[judged.evidence],
+        judged.speaker_matches is True,
+        judged.candidate.unit == "statement",
+        judged.candidate.reviewed,
+        judged.alignment.ratio,
+        judged.candidate.dense,
+        judged.candidate.score,
+    )
+
+
+def _choose(claim: Claim, ranked: list[Judged]) -> tuple[Judged | None, Verdict]:
+    """The supporting candidate and the claim's verdict (rules in the module docstring)."""
+    support = [j for j in ranked if j.evidence is not Verdict.UNSUPPORTED]
+    if not support:
+        return None, Verdict.UNSUPPORTED
+    words = support[0].evidence in _WORDS
+    group = [j for j in support if (j.evidence in _WORDS) == words]
+    if not claim.speaker:
+        return group[0], group[0].evidence
+    for j in group:
+        if j.speaker_matches is True:
+            return j, j.evidence
+    for j in group:
+        if j.speaker_matches is False:
+            return j, Verdict.MISATTRIBUTED
+    return group[0], group[0].evidence
+
+
+def _splices(
+    claim: Claim, judged: list[Judged], aliases: Mapping[str, str], settings: Settings
+) -> list[Judged]:
+    """Judged pairs of candidates whose texts together hold the claim's words (a splice)."""
+    halves = sorted(judged, key=lambda j: j.alignment.matched, reverse=True)
+    halves = [j for j in halves[:_SPLICE_CANDIDATES] if j.alignment.matched >= _SPLICE_HALF]
+    found = []
+    for one, two in combinations(halves, 2):
+        first, second = sorted((one.candidate, two.candidate), key=lambda c: (c.doc_id, c.start))
+        if first.doc_id == second.doc_id and first.end >= second.start:
+            continue  # overlapping units (a statement inside its passage): not two places
+        joined = align(claim, f"{first.text}\n{second.text}")
+        if joined.matched <= max(one.alignment.matched, two.alignment.matched):
+            continue
+        cut = len(first.text)
+        alignment = replace(joined, start=min(joined.start, cut), end=min(joined.end, cut))
+        if not _adjacent(first, second):
+            changes = tuple(dict.fromkeys(("splice", *joined.changes)))
+            alignment = replace(alignment, changes=changes, exact=False, partial=False)
+        dense = max(one.candidate.dense, two.candidate.dense)
+        judged_pair = _judged(claim, replace(first, dense=dense), alignment, aliases, settings)
+        if judged_pair.evidence in _WORDS:
+            found.append(judged_pair)
+    return found
+
+
+def _adjacent(first: Candidate, second: Candidate) -> bool:
+    """Whether two units of one document follow each other (consecutive sentences)."""
+    return first.doc_id == second.doc_id and 0 <= second.start - first.end <= 3

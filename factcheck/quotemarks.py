@@ -1,0 +1,316 @@
+"""Finding quote spans, paragraphs and sentences in raw text, without any model.
+
+A fast character scanner: it pairs opening and closing quote marks (curly, straight,
+doubled apostrophes, „…“, «…», and top-level ‘…’), follows quotes that run over several
+paragraphs (a paragraph opens a quote without closing it and the next one opens again),
+and ignores quotes nested inside a quote. Unbalanced marks never raise: an unclosed quote
+runs to the end of its paragraph, a stray closing mark is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DOUBLE = re.compile(r"''|``|[\"“”„«»]")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘‚‹]")
+_OPEN_LEAN = {"“", "„", "«", "``", "‘", "‚", "‹"}
+_CLOSE_AFTER = re.compile(r"[\s.,;:!?)\]—–-]|$")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+    "jr", "sr", "inc", "co", "corp", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "rev", "ft", "mt", "u.s",
+    "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c", "calif", "fla", "mass", "pa", "va",
+}
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9])|\n+")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted stretch of text (offsets of the words, without the marks).
+
+    Attributes:
+        start: first character of the quoted words.
+        end: end of the quoted words.
+        mark_start: offset of the opening mark.
+        mark_end: offset just past the closing mark (== end when the quote is unclosed).
+        closed: whether a closing mark was found in the paragraph.
+        continues: whether this quote continues an unclosed quote of the previous paragraph.
+    """
+
+    start: int
+    end: int
+    mark_start: int
+    mark_end: int
+    closed: bool = True
+    continues: bool = False
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Offsets of the non-blank lines of a text (a paragraph is a line)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence offsets inside text[start:end], split on end punctuation and line breaks.
+
+    Abbreviations (Mr., U.S., Sept.) and initials do not end a sentence. Works on any text,
+    including text without punctuation (one sentence) and very long paragraphs.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.group().startswith((".",)) and _is_abbreviation(text, match.start()):
+            continue
+        spans.append((begin, match.end()))
+        begin = match.end()
+    spans.append((begin, end))
+    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))[0] < trimmed[1]]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation or an initial."""
+    word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot]).group().lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every top-level quote of a text, in text order.
+
+    Args:
+        text: the document text.
+
+    Returns:
+        Quotes with offsets of the quoted words; nested quotes are part of their outer quote.
+    """
+    quotes: list[Quote] = []
+    carried = False
+    for para_start, para_end in paragraphs(text):
+        found = _paragraph_quotes(text, para_start, para_end)
+        if found and carried and found[0].mark_start == _trim(text, para_start, para_end)[0]:
+            found[0] = Quote(**{**found[0].__dict__, "continues": True})
+        carried = bool(found) and not found[-1].closed
+        quotes.extend(found)
+    return quotes
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Top-level quotes of one paragraph (double marks, then ‘…’ outside them)."""
+    found = _pair_double(text, start, end)
+    gaps = _gaps(start, end, found)
+    for gap_start, gap_end in gaps:
+        found.extend(_pair_single(text, gap_start, gap_end))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _gaps(start: int, end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """The stretches of a paragraph outside the given quotes."""
+    gaps, cursor = [], start
+    for quote in quotes:
+        gaps.append((cursor, quote.mark_start))
+        cursor = quote.mark_end
+    gaps.append((cursor, end))
+    return [(s, e) for s, e in gaps if s < e]
+
+
+def _opens(text: str, start: int, end: int, mark: str) -> bool:
+    """Whether a double mark at text[start:end] opens (else closes) a quote, from context."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+        return True
+    if not before.isspace() and _CLOSE_AFTER.match(after):
+        return False
+    return mark in _OPEN_LEAN
+
+
+def _pair_double(text: str, start: int, end: int) -> list[Quote]:
+    """Pair double quote marks in one paragraph; an unclosed quote runs to its end."""
+    quotes: list[Quote] = []
+    opened: tuple[int, int] | None = None
+    for match in _DOUBLE.finditer(text, start, end):
+        is_open = _opens(text, match.start(), match.end(), match.group())
+        if opened is None and is_open:
+            opened = (match.start(), match.end())
+        elif opened is not None and (not is_open or match.group() in "”»"):
+            quotes.append(_quote(text, opened, match.start(), match.end(), closed=True))
+            opened = None
+    if opened is not None:
+        quotes.append(_quote(text, opened, end, end, closed=False))
+    return [q for q in quotes if q.start < q.end]
+
+
+def _pair_single(text: str, start: int, end: int) -> list[Quote]:
+    """Pair top-level single marks ‘…’ (an apostrophe ’ closes only before a non-letter)."""
+    quotes: list[Quote] = []
+    cursor = start
+    while (match := _SINGLE_OPEN.search(text, cursor, end)) is not None:
+        close = re.compile(r"(?<=\S)[’›](?![A-Za-z])").search(text, match.end(), end)
+        if close is None:
+            break
+        quotes.append(_quote(text, (match.start(), match.end()), close.start(), close.end()))
+        cursor = close.end()
+    return [q for q in quotes if q.start < q.end]
+
+
+def _quote(
+    text: str, opened: tuple[int, int], close_start: int, close_end: int, closed: bool = True
+) -> Quote:
+    """A Quote from mark offsets, with the words trimmed of white space."""
+    words_start, words_end = _trim(text, opened[1], close_start)
+    while words_end > words_start and text[words_end - 1] in ",;:.":
+        words_end -= 1
+    return Quote(words_start, words_end, opened[0], close_end, closed)
+
+
+def inside(quotes: list[Quote], position: int) -> Quote | None:
+    """The quote whose marks enclose a character offset, if any."""
+    for quote in quotes:
+        if quote.mark_start <= position < quote.mark_end:
+            return quote
+        if quote.mark_start > position:
+            break
+    return None
+
+
+# --- the cue lexicon and the attribution frames next to a quote -------------------------
+
+_IRREGULAR = {
+    "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing",
+    "think": "thinks thought thinking", "put": "puts put putting", "tweet": "tweets tweeted",
+    "admit": "admits admitted admitting", "post": "posts posted posting",
+}
+_REGULAR = (
+    "add ask note explain argue insist state declare continue reply respond recall warn "
+    "emphasize emphasise confirm announce claim suggest acknowledge assert observe remark "
+    "report joke quip shout wonder predict conclude outline stress urge muse counter concede "
+    "caution complain promise vow pledge boast brag charge contend maintain inform reveal "
+    "disclose deny believe testify allege agree insist reiterate point signal indicate "
+    "underline highlight accuse demand propose describe"
+)
+
+
+def _forms(verb: str) -> set[str]:
+    """Present, past and -ing forms of a regular English verb."""
+    stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+    if verb.endswith("y"):
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    past = stem + "d" if verb.endswith("ee") else stem + "ed"
+    return {verb, verb + "s", past, stem + "ing", verb + "es" if verb[-1] in "sh" else ""}
+
+
+CUE_FORMS: frozenset[str] = frozenset(
+    {form for verb in _REGULAR.split() for form in _forms(verb) if form}
+    | {form for forms in _IRREGULAR.values() for form in forms.split()}
+    | set(_IRREGULAR)
+)
+CUE_PATTERN = re.compile(r"\b(?:according to|" + "|".join(sorted(CUE_FORMS)) + r")\b", re.I)
+_WORD = re.compile(r"[\w’'.()-]+|,")
+_ADVERBS = {"also", "then", "later", "again", "further", "once", "recently", "previously"}
+_MENTION_STOPS = {
+    "who", "on", "in", "at", "during", "after", "when", "as", "to", "about", "while", "before",
+    "of", "from", "with", "via", "last", "this", "earlier", "told", "and", "but", "that",
+}
+
+
+@dataclass(frozen=True)
+class QuoteFrame:
+    """The cue (and, where written, the speaker mention) attributing a quote."""
+
+    cue: tuple[int, int]
+    mention: tuple[int, int] | None
+
+
+def frame_after(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
+    """An attribution right after a quote (“…,” he said / said X / — X), up to `limit`."""
+    segment = text[quote.mark_end:limit]
+    dash = re.match(r"\s*(?:[—–]|--?)\s*(?=[A-Z])", segment)
+    if dash and quote.closed:
+        words = list(_WORD.finditer(segment, dash.end()))
+        mention = _run(words, 0, 8, quote.mark_end)
+        return QuoteFrame((quote.mark_end, quote.mark_end + dash.end()), mention)
+    words = [w for w in _WORD.finditer(segment)][:30]
+    while words and words[0].group() == ",":
+        words.pop(0)
+    cue_at = next((i for i, w in enumerate(words[:12]) if w.group().lower() in CUE_FORMS), None)
+    if cue_at is None or not quote.closed:
+        return None
+    if text[quote.end - 1:quote.end] in ".!?" and cue_at > 4:
+        return None
+    cue = (quote.mark_end + words[cue_at].start(), quote.mark_end + words[cue_at].end())
+    if cue_at == 0:
+        return QuoteFrame(cue, _run(words, 1, 8, quote.mark_end))
+    before = [w for w in words[:cue_at] if w.group().lower() not in _ADVERBS]
+    if "," in (w.group() for w in before):
+        before = before[: [w.group() for w in before].index(",")]
+    return QuoteFrame(cue, _span_of(before, quote.mark_end)) if _plausible(before) else None
+
+
+def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
+    """An attribution right before a quote (He said, “… / Putin: “… / X wrote: “…)."""
+    body = text[limit:quote.mark_start].rstrip()
+    colon = body.endswith(":")
+    body = body.rstrip(":,").rstrip()
+    words = list(_WORD.finditer(body))
+    cue_at = next(
+        (i for i in range(len(words) - 1, -1, -1) if words[i].group().lower() in CUE_FORMS), None
+    )
+    if cue_at is not None and (colon or cue_at == len(words) - 1):
+        cue = (limit + words[cue_at].start(), limit + words[cue_at].end())
+        return QuoteFrame(cue, _mention_before(words[:cue_at], limit))
+    if colon and 0 < len(words) <= 6 and words[-1].group()[:1].isupper():
+        first = next(i for i, w in enumerate(words) if w.group()[:1].isupper())
+        colon_at = limit + len(body)
+        return QuoteFrame((colon_at, colon_at + 1), _span_of(words[first:], limit))
+    return None
+
+
+def _mention_before(words: list[re.Match], offset: int) -> tuple[int, int] | None:
+    """The noun phrase just before a cue: back to a comma or a lower-case word."""
+    kept: list[re.Match] = []
+    for word in reversed(words):
+        token = word.group()
+        if token.lower() in _ADVERBS or (token.endswith("ly") and not kept):
+            continue
+        if token == "," or len(kept) >= 8 or token.lower() in _MENTION_STOPS:
+            break
+        kept.insert(0, word)
+    return _span_of(kept, offset) if _plausible(kept) else None
+
+
+def _run(words: list[re.Match], first: int, most: int, offset: int) -> tuple[int, int] | None:
+    """The mention that starts at words[first]: up to a comma or a stop word."""
+    kept: list[re.Match] = []
+    for word in words[first:first + most]:
+        if word.group() == "," or word.group().lower() in _MENTION_STOPS:
+            break
+        kept.append(word)
+    return _span_of(kept, offset) if _plausible(kept) else None
+
+
+def _plausible(words: list[re.Match]) -> bool:
+    """Whether words can be a speaker mention (a pronoun, a name or a determiner phrase)."""
+    if not words or len(words) > 8:
+        return False
+    first = words[0].group()
+    return first[:1].isupper() or first.lower() in {
+        "he", "she", "they", "i", "we", "the", "a", "an", "one", "another", "his", "her",
+        "their", "its", "some", "many", "sources", "officials", "aides", "critics",
+    }
+
+
+def _span_of(words: list[re.Match], offset: int) -> tuple[int, int] | None:
+    """Offsets from the first to the last of some word matches."""
+    if not words:
+        return None
+    return offset + words[0].start(), offset + words[-1].end()

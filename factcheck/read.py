@@ -1,0 +1,218 @@
+"""The read stage: files and folders of sources -> Documents.
+
+Formats: .txt, .md (optional front matter), .html/.htm (main text by trafilatura),
+.jsonl and .csv (one document per row; `text` required).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from factcheck.errors import BadInputError, bad_file, bad_row
+from factcheck.records import Document
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv")
+METADATA_FIELDS = ("title", "url", "published", "publisher", "speaker", "kind")
+
+
+@dataclass
+class ReadResult:
+    """Documents read from one file, and the rows of it that could not be used."""
+
+    path: Path
+    documents: list[Document] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def content_sha256(text: str) -> str:
+    """Fingerprint of a text (hex sha256 of its UTF-8 bytes)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files to read: the given files, and supported files in given folders, recursively.
+
+    Raises:
+        BadInputError: a path that does not exist, or a folder with no readable file.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise bad_file(path, "no such file or folder")
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if _is_source(p))
+            if not found:
+                raise bad_file(path, f"folder has no readable files ({', '.join(SUPPORTED_SUFFIXES)})")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def read_file(path: Path, max_chars: int = 5_000_000) -> ReadResult:
+    """Read one source file into Documents.
+
+    Args:
+        path: a .txt, .md, .html, .jsonl or .csv file.
+        max_chars: longest document text accepted.
+
+    Returns:
+        The documents and, for row formats, the rows skipped with their reason.
+
+    Raises:
+        BadInputError: the file cannot be used at all (format, encoding, empty, too long).
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise bad_file(path, f"unsupported file type {suffix or '(none)'}; "
+                             f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
+    raw = _read_text(path)
+    if not raw.strip():
+        raise bad_file(path, "file is empty")
+    if suffix in (".jsonl", ".csv"):
+        rows = _jsonl_rows(path, raw) if suffix == ".jsonl" else _csv_rows(path, raw)
+        return _documents_from_rows(path, rows, max_chars)
+    reader = {".html": _html_document, ".htm": _html_document}.get(suffix, _text_document)
+    fields = reader(path, raw)
+    return ReadResult(path, [_make_document(path, fields, max_chars)])
+
+
+def _is_source(path: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.parts)
+    return path.is_file() and not hidden and path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise bad_file(path, f"not UTF-8 text (bad byte at offset {err.start}); "
+                             "convert it to UTF-8 first") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _text_document(path: Path, raw: str) -> dict:
+    fields: dict = {}
+    text = raw
+    if raw.startswith("---\n"):
+        end = raw.find("\n---", 4)
+        if end != -1:
+            fields = _front_matter(path, raw[4:end])
+            text = raw[end + 4:].lstrip("\n")
+    fields.setdefault("title", _first_line(text) if path.suffix.lower() != ".txt" else None)
+    return {**fields, "text": text}
+
+
+def _front_matter(path: Path, block: str) -> dict:
+    try:
+        fields = yaml.safe_load(block) or {}
+    except yaml.YAMLError as err:
+        raise bad_file(path, f"front matter is not valid YAML ({err.__class__.__name__})") from None
+    if not isinstance(fields, dict):
+        raise bad_file(path, "front matter must be 'key: value' lines")
+    return {str(k).lower(): v for k, v in fields.items()}
+
+
+def _first_line(text: str) -> str | None:
+    line = text.strip().split("\n", 1)[0].lstrip("# ").strip()
+    return line[:200] or None
+
+
+def _html_document(path: Path, raw: str) -> dict:
+    import trafilatura  # slow to import; only HTML needs it
+
+    text = trafilatura.extract(raw, include_comments=False, include_tables=False) or ""
+    meta = trafilatura.extract_metadata(raw)
+    fields = {"text": text}
+    if meta is not None:
+        fields.update(title=meta.title, url=meta.url, published=meta.date,
+                      publisher=meta.sitename)
+    return fields
+
+
+def _jsonl_rows(path: Path, raw: str) -> Iterator[tuple[int, dict | str]]:
+    for number, line in enumerate(raw.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield number, f"malformed JSON ({err.msg})"
+            continue
+        yield number, row if isinstance(row, dict) else "not a JSON object"
+
+
+def _csv_rows(path: Path, raw: str) -> Iterator[tuple[int, dict | str]]:
+    reader = csv.DictReader(io.StringIO(raw))
+    if not reader.fieldnames or "text" not in [f.strip().lower() for f in reader.fieldnames]:
+        raise bad_file(path, "CSV needs a header row with a 'text' column")
+    for number, row in enumerate(reader, start=1):
+        yield number, {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+
+
+def _documents_from_rows(path: Path, rows, max_chars: int) -> ReadResult:
+    result = ReadResult(path)
+    for number, row in rows:
+        try:
+            if isinstance(row, str):
+                raise bad_row(path, number, row)
+            if not str(row.get("text") or "").strip():
+                raise bad_row(path, number, "no 'text'")
+            result.documents.append(_make_document(path, row, max_chars, row_number=number))
+        except BadInputError as err:
+            result.problems.append(str(err))
+    if not result.documents:
+        first = f" (first: {result.problems[0]})" if result.problems else ""
+        raise bad_file(path, f"no usable rows{first}")
+    return result
+
+
+def _make_document(path: Path, fields: dict, max_chars: int, row_number: int | None = None
+                   ) -> Document:
+    where = f"row {row_number}: " if row_number else ""
+    text = str(fields.get("text") or "").replace("\r\n", "\n")
+    if not text.strip():
+        raise bad_file(path, f"{where}no text found")
+    if len(text) > max_chars:
+        raise bad_file(path, f"{where}text is {len(text):,} characters; the limit is {max_chars:,}")
+    sha = content_sha256(text)
+    given_id = fields.get("id")
+    metadata = {name: _clean(fields.get(name)) for name in METADATA_FIELDS}
+    metadata["published"] = _iso_date(fields.get("published"))
+    return Document(id=str(given_id).strip() if given_id not in (None, "") else sha[:16],
+                    text=text, source=str(path), sha256=sha, **metadata)
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _iso_date(value: object) -> str | None:
+    """ISO form of a date or datetime; other strings are kept as given."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = _clean(value)
+    if text is None:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        return text

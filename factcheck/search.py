@@ -1,0 +1,131 @@
+"""Claim search: read the claim, retrieve candidates, judge them, build the result object.
+
+The result is the `factcheck search --json` object of DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from factcheck.align import describe_changes
+from factcheck.claims import Claim
+from factcheck.embed import Encoder
+from factcheck.index import SourceIndex
+from factcheck.judge import Finding, Judged, judge
+from factcheck.records import Candidate, Verdict
+from factcheck.retrieve import Hit, hybrid_search
+from factcheck.review import apply_reviews
+
+
+def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder, k: int
+                  ) -> list[dict]:
+    """Check claims against the index, embedding them in one batch.
+
+    Args:
+        claims: claims already read (see `factcheck.claims.read_claim`).
+        index: the open index folder.
+        encoder: the model the index was built with.
+        k: how many documents to list under `matches`.
+
+    Returns:
+        One result object per claim, in order.
+    """
+    settings = index.settings
+    vectors = encoder.encode([claim.words for claim in claims], settings.batch_size)
+    hits = hybrid_search(vectors, [claim.words for claim in claims], index.vectors(),
+                         index.lexical(), settings.candidates, settings.rrf_k)
+    aliases = load_aliases(index)
+    results = []
+    for claim, claim_hits in zip(claims, hits, strict=True):
+        candidates = _candidates(index, claim_hits)
+        finding = judge(claim, candidates, aliases, settings)
+        results.append(_result(claim, finding, index, k))
+    return results
+
+
+def load_aliases(index: SourceIndex) -> dict[str, str]:
+    """The alias table: normalised alias -> full speaker name."""
+    return dict(index.store.db.execute("SELECT alias, name FROM aliases").fetchall())
+
+
+def _candidates(index: SourceIndex, hits: Sequence[Hit]) -> list[Candidate]:
+    units = index.store.units([hit.row for hit in hits])
+    passage_ids = [uid for kind, uid in units.values() if kind == "passage"]
+    statement_ids = [uid for kind, uid in units.values() if kind == "statement"]
+    passages = index.store.passages(passage_ids) if passage_ids else {}
+    statements = {s.id: s for s in apply_reviews(
+        index.store, index.store.statements(ids=statement_ids))} if statement_ids else {}
+    candidates = []
+    for hit in hits:
+        kind, uid = units[hit.row]
+        unit = passages.get(uid) if kind == "passage" else statements.get(uid)
+        if unit is None:  # a statement a reviewer rejected
+            continue
+        candidates.append(Candidate(
+            unit_id=uid, unit=kind, doc_id=unit.doc_id, text=unit.text, start=unit.start,
+            end=unit.end, score=hit.score, dense=hit.dense, lexical=hit.lexical,
+            speaker=getattr(unit, "speaker", None), via=getattr(unit, "via", None),
+            kind=str(unit.kind) if kind == "statement" else None,
+            cue=unit.cue.text if kind == "statement" and unit.cue else None,
+            reviewed=getattr(unit, "reviewed", False)))
+    return candidates
+
+
+def _result(claim: Claim, finding: Finding, index: SourceIndex, k: int) -> dict:
+    supporting = [j for j in finding.judged if j.verdict != Verdict.UNSUPPORTED]
+    shown = _best_per_document(list(finding.judged))[:k]
+    docs = index.store.documents_meta({j.candidate.doc_id for j in [*shown, *supporting]})
+    appearances = _appearances(supporting, docs)
+    best = finding.best
+    return {
+        "claim": claim.text,
+        "claimed_speaker": claim.speaker,
+        "verdict": str(finding.verdict),
+        "partial": bool(finding.partial),
+        "confidence": round(float(finding.confidence), 3),
+        "attribution": _attribution(best, docs) if best and supporting else None,
+        "earliest": ({"doc_id": appearances[0]["doc_id"], "published": appearances[0]["published"]}
+                     if appearances else None),
+        "appearances": appearances,
+        "matches": [_match(rank, j) for rank, j in enumerate(shown, start=1)],
+        "changes": list(best.alignment.changes) if best and supporting else [],
+        "change_summary": (describe_changes(best.alignment.changes)
+                           if best and finding.verdict == Verdict.ALTERED else ""),
+        "provenance": {"model": index.settings.model, "index_version": index.version,
+                       "checked_at": datetime.now(UTC).isoformat(timespec="seconds")},
+    }
+
+
+def _best_per_document(judged: list[Judged]) -> list[Judged]:
+    best: dict[str, Judged] = {}
+    for item in judged:
+        best.setdefault(item.candidate.doc_id, item)
+    return list(best.values())
+
+
+def _appearances(supporting: list[Judged], docs: dict[str, dict]) -> list[dict]:
+    rows = []
+    for item in _best_per_document(supporting):
+        c, doc = item.candidate, docs.get(item.candidate.doc_id, {})
+        rows.append({"doc_id": c.doc_id, "published": doc.get("published"),
+                     "speaker": c.speaker, "via": c.via, "kind": c.kind,
+                     "verdict": str(item.verdict)})
+    return sorted(rows, key=lambda row: (row["published"] is None, row["published"] or ""))
+
+
+def _attribution(best: Judged, docs: dict[str, dict]) -> dict:
+    c, doc = best.candidate, docs.get(best.candidate.doc_id, {})
+    return {"speaker": c.speaker, "kind": c.kind, "cue": c.cue, "via": c.via,
+            "doc_id": c.doc_id, "title": doc.get("title"), "url": doc.get("url"),
+            "published": doc.get("published"), "reviewed": bool(c.reviewed)}
+
+
+def _match(rank: int, item: Judged) -> dict:
+    c = item.candidate
+    return {"rank": rank, "doc_id": c.doc_id, "passage_id": c.unit_id, "text": c.text,
+            "start": c.start, "end": c.end, "score": round(c.score, 6),
+            "dense": round(c.dense, 4), "lexical": round(c.lexical, 4), "speaker": c.speaker,
+            "sha256": hashlib.sha256(c.text.encode("utf-8")).hexdigest(),
+            "diff": [list(run) for run in item.alignment.diff]}

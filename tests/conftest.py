@@ -1,0 +1,41 @@
+"""Shared fixtures: tmp index folders, the seed corpus, engines with the fake and real model."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_DOC = SEEDS / "trump-putin-ceasefire-call.md"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture
+def hash_settings(tmp_path: Path) -> Settings:
+    """Settings for a fresh index using the fast fake encoder (unit tests only)."""
+    return Settings(index_dir=tmp_path / "index", model="hash-test")
+
+
+@pytest.fixture(scope="session")
+def seed_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of `seeds/` built once per test session with the real model."""
+    from factcheck.engine import Engine
+
+    folder = tmp_path_factory.mktemp("seed") / "index"
+    Engine.open(Settings(index_dir=folder)).ingest([SEEDS])
+    return folder
+
+
+@pytest.fixture
+def seed_engine(seed_index_dir: Path, tmp_path: Path):
+    """A real-model engine on a private copy of the seed index (tests may write to it)."""
+    from factcheck.engine import Engine
+
+    copy = tmp_path / "index"
+    shutil.copytree(seed_index_dir, copy)
+    return Engine.open(Settings(index_dir=copy))
