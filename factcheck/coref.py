@@ -12,22 +12,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.speakers import build_alias_table, canonical_speaker, core_name, surname
+from factcheck.speakers import canonical_speaker, core_name, name_aliases, surname
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*")
+_NAME_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'-]*)"  # 'Sen.', 'J.' keep their full stop
 _NAME_RUN = re.compile(
-    r"\b[A-Z][\w’'-]*\.?(?:\s+(?:(?:de|van|von|der|da|di|al|bin|la|le)\s+)?[A-Z][\w’'-]*\.?)+"
+    rf"\b{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|der|da|di|al|bin|la|le)[ \t]+)?{_NAME_WORD})+"
 )
 _NOT_NAMES = {
     "the", "a", "an", "this", "that", "these", "those", "but", "and", "in", "on", "at", "for",
     "if", "as", "when", "after", "before", "while", "during", "according", "read", "also",
     "x", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "gmt", "it", "his", "her", "their", "our",
+    "october", "november", "december", "gmt", "it", "his", "her", "their", "our", "later",
+    "earlier", "however", "meanwhile", "yesterday", "today", "still", "so", "then", "now",
 }
 _DETERMINERS = {"the", "a", "an", "one", "another", "some", "many", "several", "two", "three"}
 
@@ -48,10 +50,11 @@ def name_in(mention: str) -> str | None:
             runs[-1].append(clean)
         elif runs[-1]:
             runs.append([])
-    best = [w for w in next((r for r in reversed(runs) if r), [])]
-    while best and is_title(best[0]) and len(best) > 1:
-        best.pop(0)
-    name = " ".join(best).rstrip(".,’'s") if best and best[-1].endswith("’s") else " ".join(best)
+    best = list(next((r for r in reversed(runs) if r), []))
+    titles = [i for i, word in enumerate(best[:-1]) if is_title(word)]
+    if titles:
+        best = best[titles[-1] + 1:]
+    name = re.sub(r"[’']s$", "", " ".join(best))
     return name or None
 
 
@@ -84,7 +87,7 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.names = person_names(self.text)
-        self.aliases = build_alias_table(self.names)
+        self.aliases = _alias_table(self.names)
 
     def resolve(self, mention: str, position: int) -> tuple[str | None, float]:
         """The speaker a mention at `position` stands for, with a confidence in [0, 1]."""
@@ -133,6 +136,18 @@ class SpeakerResolver:
             if before:
                 return self._full_name(before[-1]), 0.5
         return None, 0.2
+
+
+def _alias_table(names: list[str]) -> dict[str, str]:
+    """Alias -> full name, like `speakers.build_alias_table`, but on a tie of length the
+    name the document used first wins (so a stray 'Later Putin' cannot take 'putin')."""
+    table: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        for alias in name_aliases(name):
+            current = table.get(alias)
+            if current is None or len(core_name(name).split()) > len(core_name(current).split()):
+                table[alias] = name
+    return table
 
 
 def _conjoined(mention: str) -> str:

@@ -20,6 +20,8 @@ from factcheck.settings import DEFAULT_MODEL
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 HASH_MODEL = "hash-test"
 _DEFAULT_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
@@ -49,7 +51,9 @@ class SentenceTransformerEncoder:
             raise FactcheckError(
                 f"cannot load embedding model {name!r} from disk ({err.__class__.__name__}); "
                 "give the path of a sentence-transformers model folder") from None
-        self.dimension = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or \
+            self._model.get_sentence_embedding_dimension
+        self.dimension = int(dimension())
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         """Vectors for `texts`, normalised to unit length."""

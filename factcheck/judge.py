@@ -95,7 +95,7 @@ def judge(
         The finding: verdict, partial flag, confidence, best candidate, all judged (best first).
     """
     judged = [judge_candidate(claim, c, aliases, settings) for c in candidates]
-    if not any(j.evidence in _WORDS for j in judged):
+    if not any(j.evidence is Verdict.VERBATIM for j in judged):
         judged.extend(_splices(claim, judged, aliases, settings))
     ranked = sorted(judged, key=_rank, reverse=True)
     best, verdict = _choose(claim, ranked)
@@ -168,10 +168,15 @@ def _scale(value: float, threshold: float) -> float:
 
 
 def _rank(judged: Judged) -> tuple:
-    """Sort key, best first: evidence level, claimed speaker, statements, then scores."""
+    """Sort key, best first.
+
+    Evidence level, claimed speaker, word ratio (in steps of 0.05), statements before
+    passages, then scores.
+    """
     return (
         _LEVEL[judged.evidence],
         judged.speaker_matches is True,
+        round(judged.alignment.ratio * 20) if judged.evidence in _WORDS else 0,
         judged.candidate.unit == "statement",
         judged.candidate.reviewed,
         judged.alignment.ratio,

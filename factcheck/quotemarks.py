@@ -214,9 +214,12 @@ CUE_FORMS: frozenset[str] = frozenset(
     | {form for forms in _IRREGULAR.values() for form in forms.split()}
     | set(_IRREGULAR)
 )
-CUE_PATTERN = re.compile(r"\b(?:according to|" + "|".join(sorted(CUE_FORMS)) + r")\b", re.I)
-_WORD = re.compile(r"[\w’'.()-]+|,")
-_ADVERBS = {"also", "then", "later", "again", "further", "once", "recently", "previously"}
+CUE_PATTERN = re.compile(r"\b(?:according to|" + "|".join(sorted(CUE_FORMS)) + r")\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w’'()-]+(?:\.[\w’'()-]+)*\.?|,")
+_ADVERBS = {
+    "also", "then", "later", "again", "further", "once", "recently", "previously", "will",
+    "would", "has", "had", "have", "is", "was", "did", "does", "can", "could", "may", "might",
+}
 _MENTION_STOPS = {
     "who", "on", "in", "at", "during", "after", "when", "as", "to", "about", "while", "before",
     "of", "from", "with", "via", "last", "this", "earlier", "told", "and", "but", "that",
@@ -242,12 +245,12 @@ def frame_after(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     words = [w for w in _WORD.finditer(segment)][:30]
     while words and words[0].group() == ",":
         words.pop(0)
-    cue_at = next((i for i, w in enumerate(words[:12]) if w.group().lower() in CUE_FORMS), None)
+    cue_at = next((i for i, w in enumerate(words[:12]) if _is_cue(w)), None)
     if cue_at is None or not quote.closed:
         return None
     if text[quote.end - 1:quote.end] in ".!?" and cue_at > 4:
         return None
-    cue = (quote.mark_end + words[cue_at].start(), quote.mark_end + words[cue_at].end())
+    cue = (quote.mark_end + words[cue_at].start(), quote.mark_end + _word_end(words[cue_at]))
     if cue_at == 0:
         return QuoteFrame(cue, _run(words, 1, 8, quote.mark_end))
     before = [w for w in words[:cue_at] if w.group().lower() not in _ADVERBS]
@@ -263,16 +266,26 @@ def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     body = body.rstrip(":,").rstrip()
     words = list(_WORD.finditer(body))
     cue_at = next(
-        (i for i in range(len(words) - 1, -1, -1) if words[i].group().lower() in CUE_FORMS), None
+        (i for i in range(len(words) - 1, -1, -1) if _is_cue(words[i])), None
     )
     if cue_at is not None and (colon or cue_at == len(words) - 1):
-        cue = (limit + words[cue_at].start(), limit + words[cue_at].end())
+        cue = (limit + words[cue_at].start(), limit + _word_end(words[cue_at]))
         return QuoteFrame(cue, _mention_before(words[:cue_at], limit))
     if colon and 0 < len(words) <= 6 and words[-1].group()[:1].isupper():
         first = next(i for i, w in enumerate(words) if w.group()[:1].isupper())
         colon_at = limit + len(body)
         return QuoteFrame((colon_at, colon_at + 1), _span_of(words[first:], limit))
     return None
+
+
+def _is_cue(word: re.Match) -> bool:
+    """Whether a word match is a cue verb form."""
+    return word.group().lower().rstrip(".") in CUE_FORMS
+
+
+def _word_end(word: re.Match) -> int:
+    """End of a word match without a final full stop."""
+    return word.end() - 1 if word.group().endswith(".") else word.end()
 
 
 def _mention_before(words: list[re.Match], offset: int) -> tuple[int, int] | None:

@@ -406,8 +406,3 @@ def _frame_row(row: int, record: dict, max_chars: int) -> ClaimRow | BadRow:
 def _is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
-
-__all__ = [
-    "BadRow", "ClaimRow", "ReportSummary", "Searcher", "count_rows", "read_claims",
-    "report_frame", "run_report",
-]

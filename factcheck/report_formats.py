@@ -361,7 +361,7 @@ def _evidence_html(item: Mapping) -> str:
     prov = item.get("provenance") or {}
     parts.append(f"<small>model {_e(prov.get('model'))}, index {_e(prov.get('index_version'))}"
                  f", checked {_e(prov.get('checked_at'))}</small>")
-    return f"<details><summary>{len(matches)} passages</summary>{''.join(parts)}</details>"
+    return f"<details><summary>evidence ({len(matches)})</summary>{''.join(parts)}</details>"
 
 
 def _html_item(item: Mapping) -> str:
@@ -371,15 +371,17 @@ def _html_item(item: Mapping) -> str:
     colour = _VERDICT_COLOURS.get(verdict, "#000")
     via = f"<br><small>via {_e(a['via'])}</small>" if a.get("via") else ""
     change = f"<br><small>{_e(item['change_summary'])}</small>" if item.get("change_summary") else ""
+    diff = (item.get("matches") or [{}])[0].get("diff") or ()
+    shown = f"<br><small>{_diff_html(diff)}</small>" if any(op != "=" for op, _ in diff) else ""
     cells = (
-        _e(item.get("id")), _e(item.get("claim")), _e(item.get("claimed_speaker")),
+        _e(item.get("id")), _e(item.get("claim")) + shown, _e(item.get("claimed_speaker")),
         (f'<span class="v" style="background:{colour}">{_e(verdict)}</span>'
          f"{' (partial)' if item.get('partial') else ''}{change}"),
         _e(item.get("confidence")), _e(a.get("speaker")) + via,
         _link(a.get("title") or a.get("doc_id"), a.get("url")), _e(a.get("published")),
         f"{_e(earliest.get('published'))} {_e(earliest.get('doc_id'))}", _evidence_html(item),
     )
-    sort_keys = {3: RATINGS.get(verdict, 0)}
+    sort_keys = {1: _e(item.get("claim")), 3: RATINGS.get(verdict, 0)}
     tds = "".join(
         f'<td data-v="{sort_keys[i]}">{c}</td>' if i in sort_keys else f"<td>{c}</td>"
         for i, c in enumerate(cells)

@@ -272,3 +272,38 @@ def test_memory_stays_flat_with_many_claims(tmp_path: Path) -> None:
 
     small, large = peak(500), peak(5000)
     assert large < small * 1.5, (small, large)
+
+
+SEED = Path("/work/shared/seeds/trump-putin-ceasefire-call.txt")
+
+
+@pytest.mark.slow
+def test_real_report_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.engine import Engine
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    seed = SEED if SEED.exists() else next(Path(__file__).resolve().parents[1].glob("seeds/*"))
+    engine = Engine.open(Settings(index_dir=tmp_path / "idx", organisation="Test desk"))
+    assert engine.ingest([seed]).documents == 1
+    claims = write(tmp_path / "claims.csv", (
+        "id;claim;speaker\n"
+        "s1;The call is going well and still in progress;Dan Scavino\n"
+        "s2;The call is going badly and still in progress;Dan Scavino\n"
+        "s3;Penguins have opened a bakery on the moon;\n"
+        "s4;;Nobody\n"))
+    summary = run_report(claims, tmp_path / "r.json", engine, k=3)
+    assert summary.claims == 3 and [b.row for b in summary.bad_rows] == [4]
+    results = {r["id"]: r for r in json.loads((tmp_path / "r.json").read_text())["results"]}
+    assert results["s1"]["verdict"] == "verbatim"
+    assert results["s1"]["attribution"]["speaker"] == "Dan Scavino"
+    assert results["s2"]["verdict"] == "altered"
+    assert results["s3"]["verdict"] == "unsupported"
+    for suffix in (".csv", ".html", ".jsonld"):
+        run_report(claims, tmp_path / f"r{suffix}", engine, k=3)
+    rows = list(csv.DictReader((tmp_path / "r.csv").open(encoding="utf-8")))
+    assert rows[1]["diff"].count("[-well-]") == 1 and "{+badly+}" in rows[1]["diff"]
+    reviews = json.loads((tmp_path / "r.jsonld").read_text())
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == [
+        "verbatim", "altered", "unsupported"]
+    assert reviews[0]["author"]["name"] == "Test desk"
+    assert "<del>well</del>" in (tmp_path / "r.html").read_text(encoding="utf-8")

@@ -1,0 +1,127 @@
+"""The attribute stage on the seed article and on bad input (real spaCy model: slow)."""
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.attribute import attribute, attribute_many, document_speakers
+from factcheck.records import Document, StatementKind
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEED_FILE = SEED / "trump-putin-ceasefire-call.txt"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seed_statements():
+    if not SEED_FILE.exists():
+        pytest.skip(f"seed article not found at {SEED_FILE}")
+    return attribute(Document(id="seed", text=SEED_FILE.read_text(encoding="utf-8")))
+
+
+def _find(statements, words):
+    found = [s for s in statements if words in s.text]
+    assert found, f"no statement with {words!r}"
+    return min(found, key=lambda s: len(s.text))
+
+
+@pytest.mark.parametrize(
+    ("words", "kind", "speaker", "via"),
+    [
+        ("The call is going well and still in progress", "direct", "Dan Scavino", None),
+        ("going well", "partial", "the White House", None),
+        ("all arms shipments to Ukraine must stop", "indirect", "Vladimir Putin", "Bloomberg"),
+        ("Russia’s priorities include halting", "indirect", "the Kremlin", None),
+        ("stopping foreign military aid", "indirect", "Moscow", None),
+        ("the UK and the European Union are accelerating", "indirect", "Pjotr Sauer", None),
+        ("root causes", "partial", "the Kremlin", None),
+        ("gesture of goodwill", "partial", "Vladimir Putin", None),
+        ("enormous economic deals and geopolitical stability", "partial", "the White House",
+         None),
+        ("the call was still ongoing", "indirect", "Dan Scavino", None),
+        ("the call has ended", "indirect", "the Kremlin and the White House", None),
+    ],
+)
+def test_seed_statements(seed_statements, words, kind, speaker, via):
+    statement = _find(seed_statements, words)
+    assert statement.kind == StatementKind(kind)
+    assert statement.speaker == speaker
+    assert statement.via == via
+
+
+def test_seed_direct_quote_details(seed_statements):
+    text = SEED_FILE.read_text(encoding="utf-8")
+    quote = _find(seed_statements, "The call is going well")
+    assert quote.text == "The call is going well and still in progress"
+    assert text[quote.start:quote.end] == quote.text
+    assert quote.cue.text == "wrote" and quote.speaker_mention.text == "he"
+    assert text[quote.speaker_mention.start:quote.speaker_mention.end] == "he"
+    assert quote.confidence >= 0.7
+
+
+def test_seed_ids_in_text_order_and_no_headline_statements(seed_statements):
+    assert [s.id for s in seed_statements] == [
+        f"seed:s{n}" for n in range(1, len(seed_statements) + 1)
+    ]
+    assert [s.start for s in seed_statements] == sorted(s.start for s in seed_statements)
+    assert not any("Oil Prices" in s.text or "Key Conditions" in s.text for s in seed_statements)
+    assert "Vladimir Putin" in document_speakers(seed_statements)
+
+
+def test_split_quote_is_one_statement():
+    text = "Officials met.\n“We will win,” Jane Doe said on Monday. “And we will not stop.”\n"
+    statements = attribute(Document(id="d", text=text))
+    direct = [s for s in statements if s.kind is StatementKind.DIRECT]
+    assert len(direct) == 1
+    assert direct[0].text == "We will win And we will not stop"
+    assert len(direct[0].parts) == 2 and direct[0].speaker == "Jane Doe"
+
+
+def test_multi_paragraph_quote_and_surname():
+    text = ("Senator Mary Smith spoke on Monday.\n“We need more funds,” Smith said. “Our schools"
+            " are failing.\n“And nobody cares.”\n")
+    direct = [s for s in attribute(Document(id="d", text=text)) if s.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker == "Mary Smith"
+    assert direct[0].text.endswith("And nobody cares")
+
+
+def test_dash_colon_and_unattributed():
+    text = ("The vote is next week.\n“We are ready.” — Dan Scavino\nPutin: “Nothing is agreed.”\n"
+            "Some said it was “a farce” in the end.\n")
+    statements = attribute(Document(id="d", text=text))
+    by_text = {s.text: s for s in statements}
+    assert by_text["We are ready"].speaker == "Dan Scavino"
+    assert by_text["Nothing is agreed"].speaker == "Putin"
+    assert by_text["a farce"].kind is StatementKind.PARTIAL
+
+
+def test_unattributable_quote_kept_with_no_speaker():
+    statements = attribute(Document(id="d", text="The sign read “closed for good” all week."))
+    assert len(statements) == 1
+    assert statements[0].speaker is None and statements[0].confidence <= 0.2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “this never closes. And ” stray ” marks “ everywhere.",
+        ("word " * 40_000) + "said that “x”.",
+        "",
+        "   \n\n  ",
+        "Der Kanzler sagte „Wir schaffen das“ und ging. Путин заявил, что «всё хорошо».",
+    ],
+    ids=["unbalanced", "huge-paragraph", "empty", "blank", "non-english"],
+)
+def test_bad_input_never_crashes(text):
+    statements = attribute(Document(id="bad", text=text))
+    for statement in statements:
+        assert 0 <= statement.start <= statement.end <= len(text)
+        assert 0.0 <= statement.confidence <= 1.0
+
+
+def test_attribute_many_keeps_every_document():
+    docs = [Document(id=f"d{n}", text=t) for n, t in enumerate(["", "Jane Smith said that taxes will rise.", "x"])]
+    results = attribute_many([(d, ()) for d in docs])
+    assert len(results) == 3
+    assert results[1] and results[1][0].speaker == "Jane Smith"

@@ -1,0 +1,51 @@
+"""Quote scanner, sentence splitter and quote frames (no model)."""
+
+from factcheck.quotemarks import find_quotes, frame_after, frame_before, sentences
+
+
+def _texts(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+def test_curly_straight_and_doubled_apostrophes():
+    text = "“One,” he said. \"Two\" and ''Three'' were said."
+    assert _texts(text) == ["One", "Two", "Three"]
+
+
+def test_national_marks_and_nested_quotes():
+    assert _texts("Er sagte „Wir kommen“ heute.") == ["Wir kommen"]
+    assert _texts("Il a dit « nous venons » hier.") == ["nous venons"]
+    assert _texts("He said “she told me ‘no’ twice” today.") == ["she told me ‘no’ twice"]
+
+
+def test_top_level_single_quotes_but_not_apostrophes():
+    assert _texts("Putin’s aide called it ‘a gesture’ of goodwill.") == ["a gesture"]
+
+
+def test_multi_paragraph_quote_continues():
+    text = "“First part, he said.\n“Second part.”\nAfter."
+    quotes = find_quotes(text)
+    assert len(quotes) == 2
+    assert not quotes[0].closed and quotes[1].continues
+
+
+def test_unbalanced_marks_do_not_raise():
+    text = "He said “never closed.\nA stray ” here. And “another"
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end] for q in quotes] == ["never closed", "another"]
+
+
+def test_sentences_keep_abbreviations():
+    text = "Mr. Putin met U.S. officials. They talked. “Yes.” He left"
+    got = [text[s:e] for s, e in sentences(text)]
+    assert got == ["Mr. Putin met U.S. officials.", "They talked.", "“Yes.”", "He left"]
+
+
+def test_frames_after_and_before():
+    text = "“The call is going well,” he wrote. Putin: “We agree.”"
+    first, second = find_quotes(text)
+    after = frame_after(text, first, text.index("Putin"))
+    assert text[after.cue[0]:after.cue[1]] == "wrote"
+    assert text[after.mention[0]:after.mention[1]] == "he"
+    before = frame_before(text, second, first.mark_end + 11)
+    assert text[before.mention[0]:before.mention[1]] == "Putin"
