@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
         return 1
-    except Exception as err:  # noqa: BLE001 - the last line of defence of a command
+    except Exception as err:
         log.debug("internal error", exc_info=True)
         print(f"factcheck: internal error: {err.__class__.__name__}: {err}", file=sys.stderr)
         return 1

@@ -22,7 +22,7 @@ import pandas as pd
 
 from factcheck.errors import BadInputError, bad_file
 from factcheck.records import Verdict
-from factcheck.report_formats import COLUMNS, flatten_item, open_writer
+from factcheck.report_formats import COLUMNS, ReportWriter, flatten_item, open_writer
 from factcheck.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -110,18 +110,23 @@ def _check_text(path: Path) -> bytes:
         raise bad_file(path, f"cannot be read ({exc.strerror or exc})") from exc
     if not sample.strip():
         raise bad_file(path, "empty file; expected a header row with a 'claim' column")
-    lines = sample.splitlines()[:-1] or sample.splitlines()
-    undecodable = sum(1 for line in lines if not _decodes(line))
-    if b"\x00" in sample or not _decodes(lines[0]) or undecodable * 2 > len(lines):
+    cut = len(sample) == _SAMPLE_BYTES  # the last line may end mid-character
+    lines = sample.splitlines()
+    if cut and len(lines) > 1:
+        lines.pop()
+    whole = not (cut and len(lines) == 1)
+    undecodable = sum(1 for line in lines if not _decodes(line, not whole))
+    if b"\x00" in sample or undecodable * 2 > len(lines) or not _decodes(lines[0], not whole):
         raise bad_file(path, "not UTF-8 text; save it as UTF-8 (csv or jsonl)")
     return sample
 
 
-def _decodes(raw: bytes) -> bool:
+def _decodes(raw: bytes, cut: bool = False) -> bool:
+    """Whether bytes are UTF-8; with `cut`, a character cut off at the end is fine."""
     try:
         raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
+    except UnicodeDecodeError as exc:
+        return cut and exc.reason == "unexpected end of data"
     return True
 
 
@@ -297,17 +302,6 @@ def _extra_columns(chunk: Sequence[ClaimRow | BadRow]) -> list[str]:
     return list(names)
 
 
-def _checked(path: Path, items: list[dict | BadRow], counts: dict[str, int],
-             bad: list[BadRow]) -> None:
-    for item in items:
-        if isinstance(item, BadRow):
-            logger.warning("%s: row %d: %s", path, item.row, item.reason)
-            bad.append(item)
-        else:
-            verdict = str(item.get("verdict"))
-            counts[verdict] = counts.get(verdict, 0) + 1
-
-
 def run_report(claims_path: Path, out_path: Path, searcher: Searcher, k: int = 5,
                chunk_size: int = 256, progress: Progress | None = None) -> ReportSummary:
     """Check every claim of a claims file and write the report, streaming chunk by chunk.
@@ -339,13 +333,7 @@ def run_report(claims_path: Path, out_path: Path, searcher: Searcher, k: int = 5
     done = 0
     try:
         for chunk in _prepend(first, chunks):
-            items = _search_chunk(chunk, searcher, k)
-            _checked(claims_path, items, counts, bad)
-            for item in items:
-                if isinstance(item, BadRow):
-                    writer.write_bad(item.to_dict())
-                else:
-                    writer.write_item(item)
+            _write_chunk(writer, _search_chunk(chunk, searcher, k), claims_path, counts, bad)
             done += len(chunk)
             if progress:
                 progress(done, total)
@@ -356,6 +344,20 @@ def run_report(claims_path: Path, out_path: Path, searcher: Searcher, k: int = 5
         writer.abort()
         raise
     return summary
+
+
+def _write_chunk(writer: ReportWriter, items: list[dict | BadRow], path: Path,
+                 counts: dict[str, int], bad: list[BadRow]) -> None:
+    """Write a chunk's items; count verdicts, collect and log bad rows."""
+    for item in items:
+        if isinstance(item, BadRow):
+            logger.warning("%s: row %d: %s", path, item.row, item.reason)
+            bad.append(item)
+            writer.write_bad(item.to_dict())
+        else:
+            verdict = str(item.get("verdict"))
+            counts[verdict] = counts.get(verdict, 0) + 1
+            writer.write_item(item)
 
 
 def _prepend(first: list, rest: Iterator[list]) -> Iterator[list]:

@@ -370,7 +370,8 @@ def _html_item(item: Mapping) -> str:
     verdict = str(item.get("verdict") or "")
     colour = _VERDICT_COLOURS.get(verdict, "#000")
     via = f"<br><small>via {_e(a['via'])}</small>" if a.get("via") else ""
-    change = f"<br><small>{_e(item['change_summary'])}</small>" if item.get("change_summary") else ""
+    summary = item.get("change_summary")
+    change = f"<br><small>{_e(summary)}</small>" if summary else ""
     diff = (item.get("matches") or [{}])[0].get("diff") or ()
     shown = f"<br><small>{_diff_html(diff)}</small>" if any(op != "=" for op, _ in diff) else ""
     cells = (

@@ -1,0 +1,128 @@
+"""Batch screen: a claims file in, a provenance report out (CSV, JSON, HTML, ClaimReview).
+
+The claims are searched once, by `run_report` writing the JSON report; the other formats
+are written from that JSON with the report writers, so the four files always agree.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from factcheck.engine import Engine
+from factcheck.errors import FactcheckError
+from factcheck.report import run_report
+from factcheck.report_formats import flatten_item, open_writer
+from factcheck.ui import widgets
+from factcheck.ui.common import engine, store_upload
+
+CLAIM_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
+FORMATS = {".csv": "text/csv", ".json": "application/json", ".html": "text/html",
+           ".jsonld": "application/ld+json"}
+SHOWN_COLUMNS = ["id", "claim", "claimed_speaker", "verdict", "confidence", "speaker", "via",
+                 "title", "published", "earliest_published", "change_summary"]
+_OUTCOME = "batch_outcome"
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """A finished report: its summary, its result items and each format's bytes."""
+
+    summary: dict
+    results: list[dict]
+    files: dict[str, bytes]
+
+
+def run_batch(eng: Engine, name: str, data: bytes,
+              progress: Callable[[int, int | None], None] | None = None) -> BatchOutcome:
+    """Check every claim of an uploaded claims file and write the report in every format.
+
+    Args:
+        eng: the engine.
+        name: the uploaded file's name (only its extension is used).
+        data: the file's bytes.
+        progress: called as ``progress(rows_done, rows_total)``.
+
+    Raises:
+        BadInputError: a file of the wrong kind, too big, or without a `claim` column.
+    """
+    with tempfile.TemporaryDirectory(prefix="factcheck-batch-") as tmp:
+        folder = Path(tmp)
+        claims = store_upload(name, data, CLAIM_SUFFIXES, eng.settings.max_upload_bytes, folder)
+        run_report(claims, folder / "report.json", eng, k=eng.settings.k, progress=progress)
+        report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+        files = {".json": (folder / "report.json").read_bytes()}
+        for suffix in (".csv", ".html", ".jsonld"):
+            files[suffix] = _write(eng, report, folder / f"report{suffix}")
+    return BatchOutcome(report["summary"], report["results"], files)
+
+
+def _write(eng: Engine, report: dict, path: Path) -> bytes:
+    extra = list(dict.fromkeys(k for item in report["results"] for k in item.get("extra", {})))
+    writer = open_writer(path, eng.settings, extra)
+    for item in report["results"]:
+        writer.write_item(item)
+    for bad in report["summary"].get("bad_rows", []):
+        writer.write_bad({"row": bad["row"], "reason": bad["reason"], "id": None, "claim": None})
+    writer.finish(report["summary"])
+    return path.read_bytes()
+
+
+def render() -> None:
+    """Draw the Batch screen."""
+    widgets.use_styles()
+    st.title("Batch provenance report")
+    eng = engine()
+    limit = eng.settings.max_upload_bytes
+    st.caption(f"A CSV or JSONL file of claims: column/field `claim` required, `speaker` and "
+               f"`id` optional. Up to {limit / 2**20:,.0f} MiB.")
+    upload = st.file_uploader("Claims file", type=[s[1:] for s in CLAIM_SUFFIXES],
+                              key="batch_upload", max_upload_size=math.ceil(limit / 2**20))
+    if st.button("Run report", type="primary", disabled=upload is None):
+        _run(eng, upload.name, upload.getvalue())
+    outcome = st.session_state.get(_OUTCOME)
+    if outcome is not None:
+        _show(outcome)
+
+
+def _run(eng: Engine, name: str, data: bytes) -> None:
+    st.session_state.pop(_OUTCOME, None)
+    bar = st.progress(0.0, text="Checking claims…")
+
+    def progress(done: int, total: int | None) -> None:
+        share = done / total if total else 1.0
+        bar.progress(min(1.0, share), text=f"Checked {done:,} of {total or done:,} rows")
+
+    try:
+        st.session_state[_OUTCOME] = run_batch(eng, name, data, progress)
+        bar.progress(1.0, text="Done")
+    except FactcheckError as err:
+        bar.empty()
+        widgets.show_error(err)
+
+
+def _show(outcome: BatchOutcome) -> None:
+    summary = outcome.summary
+    st.success(f"Checked {summary['claims']:,} claims in {summary['seconds']:.1f} s "
+               f"({summary['claims_per_second']} claims/s).")
+    left, right = st.columns([1, 2])
+    left.altair_chart(widgets.verdict_counts_chart(summary["verdicts"]), width="stretch")
+    table = pd.DataFrame([flatten_item(item) for item in outcome.results])
+    if not table.empty:
+        right.dataframe(table[[c for c in SHOWN_COLUMNS if c in table.columns]],
+                        hide_index=True, height=300)
+    if summary.get("bad_rows"):
+        st.warning(f"{len(summary['bad_rows'])} row(s) could not be checked:")
+        st.dataframe(pd.DataFrame(summary["bad_rows"]), hide_index=True)
+    columns = st.columns(len(FORMATS))
+    for column, (suffix, mime) in zip(columns, FORMATS.items(), strict=True):
+        column.download_button(f"Download {suffix[1:].upper()}", outcome.files[suffix],
+                               file_name=f"factcheck-report{suffix}", mime=mime,
+                               key=f"batch_download{suffix}")

@@ -1,0 +1,150 @@
+"""Search screen: one claim in, its verdict, attribution, diff, sources and timeline out."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from factcheck.claimreview import claim_review
+from factcheck.engine import Engine
+from factcheck.errors import FactcheckError
+from factcheck.records import Document
+from factcheck.ui import widgets
+from factcheck.ui.common import engine, escape
+
+_RESULT = "search_result"
+
+
+def render() -> None:
+    """Draw the Search screen."""
+    widgets.use_styles()
+    st.title("Check a claim")
+    st.caption("Paste a quote that is going round. The speaker may be in the claim itself "
+               "(“…,” Dan Scavino wrote · Putin: “…” · … — Dan Scavino).")
+    with st.form("search_form"):
+        claim = st.text_area("Claim", key="claim", height=100,
+                             placeholder="The call is going well and still in progress")
+        speaker = st.text_input("Credited to (optional)", key="credited_to",
+                                placeholder="Dan Scavino")
+        submitted = st.form_submit_button("Check claim", type="primary")
+    if submitted:
+        _check(claim, speaker)
+    result = st.session_state.get(_RESULT)
+    if result:
+        _show_result(engine(), result)
+
+
+def _check(claim: str, speaker: str) -> None:
+    st.session_state.pop(_RESULT, None)
+    if not claim.strip():
+        st.warning("Type or paste a claim to check.")
+        return
+    try:
+        with st.spinner("Checking the sources…"):
+            st.session_state[_RESULT] = engine().search(claim, speaker.strip() or None)
+    except FactcheckError as err:
+        widgets.show_error(err)
+
+
+def _show_result(eng: Engine, result: dict) -> None:
+    documents = {m["doc_id"]: eng.document(m["doc_id"]) for m in result["matches"]}
+    verdict = result["verdict"]
+    widgets.show_html(widgets.verdict_badge(verdict, result["confidence"], result["partial"]))
+    st.caption(widgets.VERDICT_MEANINGS.get(verdict, ""))
+    _show_verdict_details(result)
+    if result.get("attribution"):
+        st.subheader("Attribution")
+        widgets.show_html(_attribution_card(result["attribution"], documents))
+    _show_sources(result, documents)
+    _show_timeline(eng, result)
+    _downloads(eng, result)
+
+
+def _show_verdict_details(result: dict) -> None:
+    verdict, attribution = result["verdict"], result.get("attribution") or {}
+    if verdict == "altered" and result["matches"]:
+        summary = result.get("change_summary") or "words were changed"
+        widgets.show_html(f"<p>The source has different words: {escape(summary)}.</p>")
+        widgets.show_html("<p>" + widgets.diff_html(result["matches"][0]["diff"]) + "</p>")
+    if verdict == "misattributed":
+        who = attribution.get("speaker") or "nobody named"
+        widgets.show_html(
+            f"<p>Credited to <b>{escape(result.get('claimed_speaker'))}</b>, but the sources "
+            f"have <b class=\"fc-real-speaker\">{escape(who)}</b> saying it.</p>")
+    if verdict == "unsupported":
+        st.info("Nothing in the index supports this claim. It may be new, invented, or from "
+                "a source not yet added (see the Sources page).")
+
+
+def _attribution_card(attribution: dict, documents: dict[str, Document | None]) -> str:
+    doc = documents.get(attribution["doc_id"])
+    title = attribution.get("title") or attribution["doc_id"]
+    return widgets.card_html({
+        "Speaker": attribution.get("speaker") or "(no speaker found)",
+        "Cue": attribution.get("cue"),
+        "Via": attribution.get("via"),
+        "Kind": attribution.get("kind") or "passage",
+        "Reviewed": "yes, by a person" if attribution.get("reviewed") else None,
+        "Document": title,
+        "Publisher": doc.publisher if doc else None,
+        "Published": attribution.get("published"),
+        "Link": attribution.get("url"),
+    }, links={"Document": attribution.get("url"), "Link": attribution.get("url")})
+
+
+def _show_sources(result: dict, documents: dict[str, Document | None]) -> None:
+    matches = result["matches"]
+    if not matches:
+        return
+    if result["verdict"] == "unsupported":
+        with st.expander("Closest passages (they do not support the claim)"):
+            _passages(matches, documents)
+        return
+    st.subheader("Supporting passages")
+    _passages(matches, documents)
+
+
+def _passages(matches: list[dict], documents: dict[str, Document | None]) -> None:
+    for match in matches:
+        doc = documents.get(match["doc_id"])
+        title = (doc.title if doc else None) or match["doc_id"]
+        speaker = match.get("speaker") or "no speaker"
+        st.markdown(f"**{match['rank']}. {escape(title)}** · {escape(speaker)} · "
+                    f"score {match['score']:.3f}")
+        if doc is None:
+            widgets.show_html(f'<div class="fc-passage">{escape(match["text"])}</div>')
+            continue
+        widgets.show_html(widgets.passage_html(doc.text, [(match["start"], match["end"],
+                                                           "fc-quote")]))
+
+
+def _show_timeline(eng: Engine, result: dict) -> None:
+    appearances = result.get("appearances") or []
+    if not appearances:
+        return
+    st.subheader("Where and when it appeared")
+    titles = {a["doc_id"]: _title(eng, a["doc_id"]) for a in appearances}
+    chart = widgets.timeline_chart(appearances, titles)
+    if chart is not None:
+        st.altair_chart(chart, width="stretch")
+    rows = [{"published": a.get("published") or "(no date)", "document": titles[a["doc_id"]],
+             "speaker": a.get("speaker"), "via": a.get("via"), "verdict": a.get("verdict")}
+            for a in appearances]
+    st.dataframe(rows, hide_index=True)
+
+
+def _title(eng: Engine, doc_id: str) -> str:
+    doc = eng.document(doc_id)
+    return (doc.title if doc else None) or doc_id
+
+
+def _downloads(eng: Engine, result: dict) -> None:
+    left, right = st.columns(2)
+    left.download_button("Download result (JSON)", json.dumps(result, indent=2,
+                                                              ensure_ascii=False),
+                         file_name="factcheck-result.json", mime="application/json")
+    review = claim_review(result, eng.settings)
+    right.download_button("Download ClaimReview (JSON-LD)",
+                          json.dumps(review, indent=2, ensure_ascii=False),
+                          file_name="factcheck-claimreview.jsonld", mime="application/ld+json")

@@ -1,0 +1,76 @@
+"""The pure parts of benchmarks/checkthat_eval.py: MAP@k, MRR, P@1 and tweet cleaning."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "checkthat_eval.py"
+
+
+@pytest.fixture(scope="module")
+def ce():
+    spec = importlib.util.spec_from_file_location("checkthat_eval", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_average_precision_cut_at_depth_and_divided_by_relevant_count(ce):
+    ranking = ["a", "x", "b", "y", "z", "c"]
+    relevant = {"a", "b", "c"}
+    # hits at ranks 1 and 3 within depth 5: (1/1 + 2/3) / 3 relevant
+    assert ce.average_precision(ranking, relevant, 5) == pytest.approx((1 + 2 / 3) / 3)
+    assert ce.average_precision(ranking, relevant, 1) == pytest.approx(1 / 3)
+    assert ce.average_precision(ranking, relevant, 2) == pytest.approx(1 / 3)
+    assert ce.average_precision(["x", "a"], {"a"}, 5) == pytest.approx(0.5)
+    assert ce.average_precision(["x", "y"], {"a"}, 5) == 0.0
+    assert ce.average_precision(["a"], set(), 5) == 0.0
+
+
+def test_duplicates_count_once_at_their_first_place(ce):
+    assert ce.average_precision(["x", "x", "a"], {"a"}, 2) == pytest.approx(0.5)
+    assert ce.reciprocal_rank(["x", "x", "x", "a"], {"a"}) == pytest.approx(0.5)
+
+
+def test_reciprocal_rank_and_precision_at_one(ce):
+    assert ce.reciprocal_rank(["x", "y", "a"], {"a"}) == pytest.approx(1 / 3)
+    assert ce.reciprocal_rank(["x", "y", "a"], {"a"}, depth=2) == 0.0
+    assert ce.precision_at(["a", "x"], {"a"}, 1) == 1.0
+    assert ce.precision_at(["x", "a"], {"a"}, 1) == 0.0
+    assert ce.precision_at([], {"a"}, 1) == 0.0
+
+
+def test_evaluate_averages_over_every_judged_query(ce):
+    qrels = {"q1": {"a"}, "q2": {"b"}, "q3": {"c"}}
+    rankings = {"q1": ["a", "x"], "q2": ["x", "y", "b"]}  # q3 has no ranking: scores 0
+    scores = ce.evaluate(rankings, qrels)
+    assert scores["P@1"] == pytest.approx(1 / 3)
+    assert scores["MAP@1"] == pytest.approx(1 / 3)
+    assert scores["MAP@3"] == pytest.approx((1 + 1 / 3) / 3)
+    assert scores["MAP@5"] == pytest.approx((1 + 1 / 3) / 3)
+    assert scores["MRR"] == pytest.approx((1 + 1 / 3) / 3)
+    with pytest.raises(ValueError):
+        ce.evaluate({}, {})
+
+
+def test_clean_tweet_drops_trailer_urls_and_tag_marks(ce):
+    tweet = ('Bias! "CBC deletes Trump from\xa0Home Alone\xa02" #DefundTheCBChttps://t.co/CsHG8R '
+             "pic.twitter.com/0eJtwJyS1J via @realDonaldTrump "
+             "— Brad Trost 🇨🇦 (@BradTrostCPC) December 26, 2019")
+    cleaned = ce.clean_tweet(tweet)
+    assert cleaned == ('Bias! "CBC deletes Trump from Home Alone 2" Defund The CBC via '
+                       "real Donald Trump")
+    assert ce.tweet_author(tweet) == "Brad Trost"
+    assert ce.clean_tweet(tweet, keep_author=True).endswith("real Donald Trump Brad Trost")
+
+
+def test_clean_tweet_keeps_text_without_trailer(ce):
+    assert ce.tweet_author("no trailer here") is None
+    assert ce.clean_tweet("  no   trailer here ") == "no trailer here"
+    assert ce.clean_tweet("https://t.co/x") == "https://t.co/x"  # nothing left: keep the text
+    assert ce.query_text("a  b — X (@x) May 1, 2020", "raw") == "a b — X (@x) May 1, 2020"
+    with pytest.raises(ValueError, match="valid"):
+        ce.query_text("a", "bogus")
