@@ -24,8 +24,11 @@ from factcheck.ui import widgets
 from factcheck.ui.common import engine, store_upload
 
 CLAIM_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
-FORMATS = {".csv": "text/csv", ".json": "application/json", ".html": "text/html",
-           ".jsonld": "application/ld+json"}
+FORMATS = {  # suffix: (button label, mime type)
+    ".csv": ("Download CSV", "text/csv"), ".json": ("Download JSON", "application/json"),
+    ".html": ("Download HTML", "text/html"),
+    ".jsonld": ("Download ClaimReview (JSON-LD)", "application/ld+json"),
+}
 SHOWN_COLUMNS = ["id", "claim", "claimed_speaker", "verdict", "confidence", "speaker", "via",
                  "title", "published", "earliest_published", "change_summary"]
 _OUTCOME = "batch_outcome"
@@ -122,7 +125,7 @@ def _show(outcome: BatchOutcome) -> None:
         st.warning(f"{len(summary['bad_rows'])} row(s) could not be checked:")
         st.dataframe(pd.DataFrame(summary["bad_rows"]), hide_index=True)
     columns = st.columns(len(FORMATS))
-    for column, (suffix, mime) in zip(columns, FORMATS.items(), strict=True):
-        column.download_button(f"Download {suffix[1:].upper()}", outcome.files[suffix],
+    for column, (suffix, (label, mime)) in zip(columns, FORMATS.items(), strict=True):
+        column.download_button(label, outcome.files[suffix],
                                file_name=f"factcheck-report{suffix}", mime=mime,
                                key=f"batch_download{suffix}")

@@ -121,7 +121,8 @@ def _decision_panel(eng: Engine, statement: Statement, reviewer: str) -> None:
     left.button("Reject", help="Not a statement: hide it from search and reports",
                 on_click=_decide,
                 args=(eng, statement.id, reviewer, "reject"))
-    left.button("Undo", help="Withdraw the latest standing decision", on_click=_undo, args=(eng, statement.id, reviewer))
+    left.button("Undo", help="Withdraw the latest standing decision", on_click=_undo,
+                args=(eng, statement.id, reviewer))
     right.selectbox("Correct speaker to", [_NEW_NAME, *names], key="correct_pick")
     right.text_input("New speaker name", key="correct_name",
                      placeholder="used when “(type a new name)” is chosen")

@@ -1,0 +1,202 @@
+"""The Search screen (AppTest on the real seed index) and the shared rendering widgets."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from factcheck.engine import Engine
+from factcheck.records import Document
+from factcheck.settings import Settings
+from factcheck.ui import widgets
+from factcheck.ui.common import escape
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEOUT = 180
+HOSTILE = ("Mayor Jane Roe spoke on Monday. <script>alert(1)</script> "
+           "“The bridge will open in May <img src=x onerror=alert(1)>,” Roe said.\n"
+           "Tickets cost $71 and $72 **each**.")
+
+
+def _page(module: str) -> None:
+    """AppTest script: render one page module (its body runs as a script of its own)."""
+    import importlib
+
+    importlib.import_module(f"factcheck.ui.{module}").render()
+
+
+def page_app(module: str, index: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """An AppTest of one screen on `index`, already run once."""
+    monkeypatch.setenv("FACTCHECK_INDEX", str(index))
+    at = AppTest.from_function(_page, args=(module,), default_timeout=TIMEOUT)
+    return at.run()
+
+
+def seed_copy(seed_index_dir: Path, tmp_path: Path) -> Path:
+    """A private copy of the session's seed index."""
+    copy = tmp_path / "index"
+    shutil.copytree(seed_index_dir, copy)
+    return copy
+
+
+def add_hostile_document(index: Path) -> None:
+    """Ingest a document whose text carries HTML and markdown meant to run in the page."""
+    Engine.open(Settings(index_dir=index)).ingest_documents(
+        [Document(id="hostile", text=HOSTILE, title="<b>Bridge</b> news",
+                  publisher="Bugle <i>x</i>", published="2025-04-01")])
+
+
+def bodies(at: AppTest) -> str:
+    """Every markdown element's body, joined."""
+    return "\n".join(m.value for m in at.markdown)
+
+
+def check(at: AppTest, claim: str, speaker: str = "") -> AppTest:
+    """Type a claim (and speaker) and press "Check claim"."""
+    at.text_area(key="claim").input(claim)
+    at.text_input(key="credited_to").input(speaker)
+    next(b for b in at.button if b.label == "Check claim").click()
+    return at.run()
+
+
+# --- widgets (fast) ----------------------------------------------------------------------
+
+def test_escape_makes_html_and_markdown_inert_and_round_trips() -> None:
+    import html
+    import re
+
+    text = "it's <script>x</script> & $71 **b** [l](javascript:1) `c` # h | ~ _ \\"
+    escaped = escape(text)
+    bare = re.sub(r"&#?\w+;", "", escaped)  # what is left outside character references
+    for raw in ("<", ">", "&", "$", "*", "[", "`", "#", "|", "~", "_", "\\", "'"):
+        assert raw not in bare
+    assert html.unescape(escaped) == text
+    assert escape(None) == ""
+
+
+def test_highlight_escapes_each_piece_and_marks_raw_offsets() -> None:
+    text = "Intro.\nA <b>said</b>: “go <i>now</i>” today.\nNext para."
+    quote = text.index("go"), text.index("”")
+    speaker = text.index("A <b>"), text.index("A <b>") + len("A <b>said</b>")
+    out = widgets.passage_html(text, [(*quote, "fc-quote"), (*speaker, "fc-speaker")])
+    assert '<mark class="fc-quote">go &lt;i&gt;now&lt;/i&gt;</mark>' in out
+    assert '<mark class="fc-speaker">A &lt;b&gt;said&lt;/b&gt;</mark>' in out
+    assert "Intro" not in out and "Next para" not in out  # only the paragraph
+    assert "<i>" not in out and "<b>" not in out
+
+
+def test_highlight_clips_overlaps_and_long_paragraphs() -> None:
+    text = "x" * 2000 + " quote here " + "y" * 2000
+    start = text.index("quote")
+    out = widgets.passage_html(text, [(start, start + 5, "fc-quote"),
+                                      (start + 2, start + 10, "fc-speaker")])
+    assert out.count("<mark") == 2 and "<mark class=\"fc-speaker\"> here</mark>" in out
+    assert len(out) < 2 * widgets.CONTEXT_CHARS + 200 and "…" in out
+
+
+def test_diff_and_badge_markup() -> None:
+    diff = widgets.diff_html([["=", "The call is"], ["-", "well"], ["+", "<b>badly</b>"]])
+    assert "<del>well</del>" in diff and "<ins>&lt;b&gt;badly&lt;/b&gt;</ins>" in diff
+    badge = widgets.verdict_badge("misattributed", 0.87)
+    assert 'class="verdict-badge"' in badge and 'data-verdict="misattributed"' in badge
+    assert widgets.VERDICT_COLOURS["misattributed"] in badge and "87%" in badge
+
+
+def test_card_links_only_http_urls() -> None:
+    card = widgets.card_html({"Doc": "<t>", "Empty": None},
+                             links={"Doc": "javascript:alert(1)"})
+    assert "href" not in card and "&lt;t&gt;" in card and "Empty" not in card
+    card = widgets.card_html({"Doc": "t"}, links={"Doc": "https://example.org/a?b=1&c=2"})
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in card
+
+
+def test_timeline_chart_needs_dates() -> None:
+    assert widgets.timeline_chart([{"doc_id": "a", "published": None}], {}) is None
+    chart = widgets.timeline_chart([{"doc_id": "a", "published": "2025-03-18",
+                                     "verdict": "verbatim"}], {"a": "A"})
+    assert chart is not None and chart.to_dict()["mark"]["type"] == "circle"
+
+
+# --- the screen (real model, real index) -------------------------------------------------
+
+@pytest.mark.slow
+def test_app_opens_on_the_search_screen(seed_index_dir: Path, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_INDEX", str(seed_copy(seed_index_dir, tmp_path)))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.title[0].value == "Check a claim"
+    assert any(b.label == "Check claim" for b in at.button)
+
+
+@pytest.mark.slow
+def test_altered_claim_shows_badge_diff_attribution_passage_and_timeline(
+        seed_index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = page_app("search_page", seed_copy(seed_index_dir, tmp_path), monkeypatch)
+    at = check(at, "The call is going badly and still in progress", "Dan Scavino")
+    assert not at.exception
+    body = bodies(at)
+    assert 'data-verdict="altered"' in body and "ALTERED" in body
+    assert "<del>well</del>" in body and "<ins>badly</ins>" in body
+    assert "words were substituted" in body
+    assert "<dt>Speaker</dt><dd>Dan Scavino</dd>" in body and "<dd>wrote</dd>" in body
+    assert ('<mark class="fc-quote">The call is going well and still in progress</mark>'
+            in body)
+    assert at.get("vega_lite_chart"), "the provenance timeline is drawn"
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Download result (JSON)", "Download ClaimReview (JSON-LD)"]
+
+
+@pytest.mark.slow
+def test_misattributed_claim_names_the_real_speaker(
+        seed_index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = page_app("search_page", seed_copy(seed_index_dir, tmp_path), monkeypatch)
+    at = check(at, "The call is going well and still in progress", "Vladimir <b>Putin</b>")
+    body = bodies(at)
+    assert 'data-verdict="misattributed"' in body
+    assert '<b class="fc-real-speaker">Dan Scavino</b>' in body
+    assert "Vladimir &lt;b&gt;Putin&lt;/b&gt;" in body and "<b>Putin</b>" not in body
+
+
+@pytest.mark.slow
+def test_speaker_carried_in_the_claim_gives_verbatim(
+        seed_index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = page_app("search_page", seed_copy(seed_index_dir, tmp_path), monkeypatch)
+    at = check(at, "“The call is going well and still in progress,” Dan Scavino wrote")
+    assert 'data-verdict="verbatim"' in bodies(at)
+
+
+@pytest.mark.slow
+def test_unsupported_empty_claim_and_empty_index_give_messages(
+        seed_index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = page_app("search_page", seed_copy(seed_index_dir, tmp_path), monkeypatch)
+    at = check(at, "Bananas are purple and sing opera at midnight")
+    assert 'data-verdict="unsupported"' in bodies(at)
+    assert any("Nothing in the index supports" in i.value for i in at.info)
+    at = check(at, "   ")
+    assert not at.exception and any("Type or paste a claim" in w.value for w in at.warning)
+    at = check(at, "?!?")
+    assert not at.exception and at.error, "a punctuation-only claim is refused in words"
+
+    empty = page_app("search_page", tmp_path / "empty-index", monkeypatch)
+    empty = check(empty, "The call is going well")
+    assert not empty.exception
+    assert any("index is empty" in i.value for i in empty.info)
+
+
+@pytest.mark.slow
+def test_source_html_and_markdown_show_as_text(
+        seed_index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = seed_copy(seed_index_dir, tmp_path)
+    add_hostile_document(index)
+    at = page_app("search_page", index, monkeypatch)
+    at = check(at, "The bridge will open in May", "Jane Roe")
+    assert not at.exception
+    body = bodies(at)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert "&lt;b&gt;Bridge&lt;/b&gt; news" in body
+    assert "<img" not in body and "<script" not in body and "<b>Bridge" not in body
