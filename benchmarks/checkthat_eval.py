@@ -4,13 +4,14 @@ The 10,375 verified claims are ingested through the library into a cached index 
 (`benchmarks/.cache/checkthat-<doc text>`, git-ignored; reruns skip the encoding), then each
 tweet is searched with `Engine.search_many`, the product's own ranking (`matches`, best
 document first). For comparison the same tweets are ranked by the library's fused retrieval
-before judging (`hybrid_search`), by dense search alone and by BM25 alone, and the fusion is
-measured with other candidate counts and RRF constants. Measures follow the official scorer
-(trectools): MAP@k and P@1 over the ranking cut at k, AP divided by the number of relevant
-claims; MRR over the first 10 documents.
+before judging (RRF as in `factcheck.retrieve`), by dense search alone and by BM25 alone, and
+the fusion is measured with other candidate counts, RRF constants and BM25 weights.
+Measures follow the official scorer (trectools): MAP@k and P@1 over the ranking cut at k,
+AP divided by the number of relevant claims; MRR over the first 10 documents.
 
     .venv/bin/python benchmarks/checkthat_eval.py [--splits dev train] [--limit N]
-        [--doc-text vclaim vclaim+title] [--query raw clean clean+author] [--no-product]
+        [--doc-text vclaim vclaim+title] [--query raw clean clean+author] [--orders]
+        [--no-product] [--threads N]
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 DOC_TEXTS = ("vclaim", "vclaim+title")
 QUERY_FORMS = ("raw", "clean", "clean+author")
 DEPTH = 10  # documents kept per ranking (MRR@10; MAP@5 needs 5)
-FUSION_GRID = ((20, 60), (50, 60), (100, 60), (50, 10), (50, 30), (100, 10), (200, 10))
+# (candidates per retriever, RRF constant, BM25 weight); (50, 60, 1.0) is the library's.
+FUSIONS = ((50, 60, 1.0), (20, 60, 1.0), (100, 60, 1.0), (200, 60, 1.0), (50, 10, 1.0),
+           (100, 10, 1.0), (50, 10, 0.5), (50, 10, 0.2), (20, 10, 0.2))
+_LEVEL = {"verbatim": 3, "altered": 2, "paraphrase": 1}
 
 Ranking = list[str]
 
@@ -231,12 +235,51 @@ def documents_of(run: Sequence[tuple[int, float]], row_doc: dict[int, str]) -> R
     return _unique([row_doc[row] for row, _ in run])[:DEPTH]
 
 
-def fused(dense, lexical, candidates: int, rrf_k: int, row_doc) -> list[Ranking]:
-    """The library's RRF over runs cut at `candidates`, as document rankings."""
-    from factcheck.retrieve import reciprocal_rank_fusion
+def weighted_rrf(runs: Sequence[Sequence[tuple[int, float]]], weights: Sequence[float],
+                 rrf_k: int) -> list[tuple[int, float]]:
+    """RRF with a weight per run: score(d) = sum of w / (rrf_k + rank); all 1 = the library's."""
+    fused_scores: dict[int, float] = {}
+    for run, weight in zip(runs, weights, strict=True):
+        for rank, (key, _) in enumerate(run, start=1):
+            fused_scores[key] = fused_scores.get(key, 0.0) + weight / (rrf_k + rank)
+    return sorted(fused_scores.items(), key=lambda item: -item[1])
 
-    return [documents_of(reciprocal_rank_fusion([d[:candidates], b[:candidates]], rrf_k),
-                         row_doc) for d, b in zip(dense, lexical, strict=True)]
+
+def fused(dense, lexical, fusion: tuple[int, int, float], row_doc) -> list[Ranking]:
+    """Dense and BM25 runs cut at `candidates`, fused (RRF, BM25 weighted), as documents."""
+    candidates, rrf_k, bm25_weight = fusion
+    return [documents_of(weighted_rrf([d[:candidates], b[:candidates]], (1.0, bm25_weight),
+                                      rrf_k), row_doc)
+            for d, b in zip(dense, lexical, strict=True)]
+
+
+def judged_rankings(engine, queries: dict[str, str]) -> dict[str, dict[str, Ranking]]:
+    """The product's candidates judged as `search_many` judges them, in two orders.
+
+    `judge order` is the product's (it should equal the search_many figure); `evidence,
+    then fused score` keeps the evidence level first but breaks ties by retrieval score
+    instead of statement-first and word-alignment ratio. Uses the private helper
+    `factcheck.search._candidates`, so that the comparison holds the candidates fixed.
+    """
+    from factcheck.claims import read_claim
+    from factcheck.judge import judge
+    from factcheck.retrieve import hybrid_search
+    from factcheck.search import _candidates, load_aliases
+
+    index, settings = engine.index, engine.settings
+    claims = [read_claim(text) for text in queries.values()]
+    vectors = engine.encoder.encode([c.words for c in claims], settings.batch_size)
+    hits = hybrid_search(vectors, [c.words for c in claims], index.vectors(), index.lexical(),
+                         settings.candidates, settings.rrf_k)
+    aliases, orders = load_aliases(index), {"judge order": {}, "evidence, then fused": {}}
+    for qid, claim, claim_hits in zip(queries, claims, hits, strict=True):
+        judged = judge(claim, _candidates(index, claim_hits), aliases, settings).judged
+        by_level = sorted(judged, key=lambda j: (-_LEVEL.get(str(j.evidence), 0),
+                                                 -j.candidate.score))
+        orders["judge order"][qid] = _unique([j.candidate.doc_id for j in judged])[:DEPTH]
+        orders["evidence, then fused"][qid] = _unique(
+            [j.candidate.doc_id for j in by_level])[:DEPTH]
+    return orders
 
 
 # --- report ----------------------------------------------------------------------------
@@ -244,43 +287,56 @@ def fused(dense, lexical, candidates: int, rrf_k: int, row_doc) -> list[Ranking]
 
 def _line(name: str, scores: dict[str, float], extra: str = "") -> str:
     cells = " ".join(f"{scores[m]:.4f}" for m in ("MAP@1", "MAP@3", "MAP@5", "MRR", "P@1"))
-    return f"  {name:<34} {cells} {extra}"
+    return f"  {name:<44} {cells} {extra}".rstrip()
 
 
 def _header() -> str:
-    return f"  {'ranking':<34} {'MAP@1':>6} {'MAP@3':>6} {'MAP@5':>6} {'MRR':>6} {'P@1':>6}"
+    return f"  {'ranking':<44} {'MAP@1':>6} {'MAP@3':>6} {'MAP@5':>6} {'MRR':>6} {'P@1':>6}"
 
 
 def _recall(rankings: list[list[str]], qrels: list[set[str]]) -> float:
     return sum(bool(set(r) & g) for r, g in zip(rankings, qrels, strict=True)) / len(qrels)
 
 
-def measure(engine, split: str, form: str, args: argparse.Namespace) -> None:
-    """Print every ranking's figures for one split and query form."""
-    tweets, qrels = load_split(split, args.limit)
-    queries = {qid: query_text(text, form) for qid, text in tweets.items()}
-    ids, gold = list(queries), [qrels[q] for q in queries]
-    print(f"\n{split}: {len(queries)} tweets, query form {form!r}")
-    print(_header())
-    if not args.no_product:
-        rankings, rate = product_rankings(engine, queries)
-        print(_line("product (search_many matches)", evaluate(rankings, qrels),
-                    f"{rate:.1f} queries/s"))
+def _product_lines(engine, queries: dict[str, str], qrels, orders: bool) -> None:
+    rankings, rate = product_rankings(engine, queries)
+    print(_line("product: search_many matches", evaluate(rankings, qrels),
+                f"{rate:.1f} queries/s"))
+    if orders:
+        for name, ranked in judged_rankings(engine, queries).items():
+            print(_line(f"  same candidates, {name}", evaluate(ranked, qrels)))
+
+
+def _retrieval_lines(engine, queries: dict[str, str], qrels) -> None:
+    ids = list(queries)
     started = time.perf_counter()
-    dense, lexical = unit_runs(engine, queries, max(c for c, _ in FUSION_GRID))
+    dense, lexical = unit_runs(engine, queries, max(c for c, _, _ in FUSIONS))
     rate = len(ids) / (time.perf_counter() - started)
     row_doc = row_documents(engine)
     for name, run in (("dense only", dense), ("BM25 only", lexical)):
         docs = [documents_of(r, row_doc) for r in run]
         print(_line(name, evaluate(dict(zip(ids, docs, strict=True)), qrels)))
-    for candidates, rrf_k in FUSION_GRID:
-        docs = fused(dense, lexical, candidates, rrf_k, row_doc)
-        mark = " (library default)" if (candidates, rrf_k) == (50, 60) else ""
-        print(_line(f"fused c={candidates} rrf_k={rrf_k}{mark}",
+    for fusion in FUSIONS:
+        candidates, rrf_k, weight = fusion
+        mark = " (library)" if fusion == (50, 60, 1.0) else ""
+        docs = fused(dense, lexical, fusion, row_doc)
+        print(_line(f"fused c={candidates} rrf_k={rrf_k} bm25 w={weight}{mark}",
                     evaluate(dict(zip(ids, docs, strict=True)), qrels)))
     pools = [[row_doc[r] for r, _ in d[:50] + b[:50]] for d, b in zip(dense, lexical, strict=True)]
-    print(f"  gold claim among the 50+50 candidates: {_recall(pools, gold):.4f}; "
-          f"retrieval alone (encode + FAISS + BM25, depth 200): {rate:.1f} queries/s")
+    gold = [qrels[q] for q in ids]
+    print(f"  gold claim among the 50 + 50 candidates: {_recall(pools, gold):.4f}; retrieval "
+          f"alone (encode, FAISS, BM25; depth 200): {rate:.1f} queries/s")
+
+
+def measure(engine, split: str, form: str, args: argparse.Namespace) -> None:
+    """Print every ranking's figures for one split and query form."""
+    tweets, qrels = load_split(split, args.limit)
+    queries = {qid: query_text(text, form) for qid, text in tweets.items()}
+    print(f"\n{split}: {len(queries)} tweets, query form {form!r}")
+    print(_header())
+    if not args.no_product:
+        _product_lines(engine, queries, qrels, args.orders)
+    _retrieval_lines(engine, queries, qrels)
 
 
 def _machine() -> str:
@@ -288,7 +344,8 @@ def _machine() -> str:
 
     return (f"{platform.platform()}, {platform.processor() or platform.machine()}, "
             f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"torch {torch.__version__} ({torch.get_num_threads()} threads)")
+            f"torch {torch.__version__} ({torch.get_num_threads()} threads); load average "
+            f"{' '.join(f'{n:.1f}' for n in os.getloadavg())} at start")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -299,14 +356,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--doc-text", nargs="+", default=["vclaim"], choices=DOC_TEXTS)
     parser.add_argument("--query", nargs="+", default=["clean"], choices=QUERY_FORMS)
     parser.add_argument("--no-product", action="store_true", help="skip Engine.search_many")
+    parser.add_argument("--orders", action="store_true",
+                        help="also rank the product's judged candidates by evidence, then score")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch threads (1: the machine is shared; faster under load)")
     args = parser.parse_args(argv)
     if not (DATA / "verified_claims.docs.tsv").exists():
         print(f"CheckThat! 2020 data not found at {DATA}; see ../shared/data/README.md",
               file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.WARNING)
+    import torch
+
+    torch.set_num_threads(args.threads)
     print(f"machine: {_machine()}")
-    print(f"command: {' '.join(['.venv/bin/python', 'benchmarks/checkthat_eval.py', *sys.argv[1:]])}")
+    command = [".venv/bin/python", "benchmarks/checkthat_eval.py", *sys.argv[1:]]
+    print(f"command: {' '.join(command)}")
     for doc_text in args.doc_text:
         engine = open_engine(doc_text)
         print(f"\nindex: documents = {doc_text}; {engine.stats()['passages']} passages, "

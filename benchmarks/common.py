@@ -12,6 +12,9 @@ import os
 import platform
 import resource
 import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, datetime
 from itertools import cycle, islice
 from pathlib import Path
@@ -74,11 +77,39 @@ def machine_lines(command: str | None = None) -> list[str]:
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return [
         f"date:     {datetime.now(UTC).isoformat(timespec='seconds')}",
-        f"command:  {command or ' '.join([Path(sys.executable).name, *sys.argv])}",
+        f"command:  {command or ' '.join([_python(), *sys.argv])}",
         f"platform: {platform.platform()}; Python {platform.python_version()}",
         f"cpu:      {cpu_model()}; {os.cpu_count()} cores{memory}",
         f"torch threads: {threads}; load average at start (1/5/15 min): {load}",
     ]
+
+
+def _python() -> str:
+    """The interpreter as typed: relative to the working folder when inside it."""
+    relative = os.path.relpath(sys.executable)
+    return Path(sys.executable).name if relative.startswith("..") else relative
+
+
+class Timer:
+    """Seconds spent per named stage, added up over calls."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.cpu: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, list[float]] = defaultdict(list)
+
+    def wrap(self, name: str, function: Callable) -> Callable:
+        """`function`, timed under `name`."""
+        def timed(*args: object, **kwargs: object) -> object:
+            start, cpu = time.perf_counter(), time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                elapsed = time.perf_counter() - start
+                self.seconds[name] += elapsed
+                self.cpu[name] += time.process_time() - cpu
+                self.calls[name].append(elapsed)
+        return timed
 
 
 def peak_memory_mib() -> float:

@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import verdict_set  # noqa: E402
+import verdict_set
 
-from factcheck.engine import Engine  # noqa: E402
-from factcheck.records import Verdict  # noqa: E402
-from factcheck.settings import Settings  # noqa: E402
+from factcheck.engine import Engine
+from factcheck.records import Verdict
+from factcheck.settings import Settings
 
 VERDICTS = [str(v) for v in Verdict]
 RESULTS = Path(__file__).resolve().parent / "results" / "verdicts.txt"
@@ -38,8 +38,10 @@ def open_index(folder: Path) -> Engine:
         indexed, _ = verdict_set.split_articles()
         started = time.perf_counter()
         result = engine.ingest_documents(verdict_set.documents(indexed))
-        print(f"indexed {result.documents} articles, {result.passages} passages, "
-              f"{result.statements} statements in {time.perf_counter() - started:.0f} s")
+        print(
+            f"indexed {result.documents} articles, {result.passages} passages, "
+            f"{result.statements} statements in {time.perf_counter() - started:.0f} s"
+        )
     return engine
 
 
@@ -62,20 +64,28 @@ def report(cases: list[verdict_set.Case], got: list[str]) -> list[str]:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         f1s.append(f1)
         lines.append(f"{verdict:15}{p:7.3f}{r:8.3f}{f1:7.3f}{n_gold:6d}")
-    lines.append(f"macro-F1 {sum(f1s) / len(f1s):.3f}   accuracy "
-                 f"{sum(c.expected == g for c, g in zip(cases, got, strict=True)) / len(cases):.3f}")
-    lines += ["", "confusion (rows expected, columns got):",
-              " " * 15 + "".join(f"{v[:8]:>9}" for v in VERDICTS)]
+    lines.append(
+        f"macro-F1 {sum(f1s) / len(f1s):.3f}   accuracy "
+        f"{sum(c.expected == g for c, g in zip(cases, got, strict=True)) / len(cases):.3f}"
+    )
+    lines += [
+        "",
+        "confusion (rows expected, columns got):",
+        " " * 15 + "".join(f"{v[:8]:>9}" for v in VERDICTS),
+    ]
     pairs = Counter((c.expected, g) for c, g in zip(cases, got, strict=True))
     for expected in VERDICTS:
         lines.append(f"{expected:15}" + "".join(f"{pairs[(expected, g)]:9d}" for g in VERDICTS))
     lines += ["", "accuracy per variant:"]
     variants = Counter(c.variant for c in cases)
     for variant, n in sorted(variants.items()):
-        right = sum(c.variant == variant and c.expected == g for c, g in zip(cases, got, strict=True))
+        right = sum(
+            c.variant == variant and c.expected == g for c, g in zip(cases, got, strict=True)
+        )
         lines.append(f"  {variant:26}{right / n:6.3f}  ({right}/{n})")
-    false_verbatim = sum(c.expected == "altered" and g == "verbatim"
-                         for c, g in zip(cases, got, strict=True))
+    false_verbatim = sum(
+        c.expected == "altered" and g == "verbatim" for c, g in zip(cases, got, strict=True)
+    )
     lines.append(f"\naltered claims judged verbatim: {false_verbatim}")
     return lines
 
@@ -94,19 +104,27 @@ def main() -> None:
     got = evaluate(engine, cases)
     seconds = time.perf_counter() - started
     lines = report(cases, got)
-    lines += [f"{len(cases) / seconds:.1f} claims/s (search_many, {seconds:.0f} s)",
-              f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-              f"{os.cpu_count()} cpus, python {platform.python_version()}",
-              f"model: {engine.settings.model}; settings: altered_ratio "
-              f"{engine.settings.altered_ratio}, paraphrase_similarity "
-              f"{engine.settings.paraphrase_similarity}, min_words_matched "
-              f"{engine.settings.min_words_matched}",
-              "command: .venv/bin/python benchmarks/verdict_eval.py"]
+    lines += [
+        f"{len(cases) / seconds:.1f} claims/s (search_many, {seconds:.0f} s)",
+        (
+            f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
+            f"{os.cpu_count()} cpus, python {platform.python_version()}"
+        ),
+        (
+            f"model: {engine.settings.model}; settings: altered_ratio "
+            f"{engine.settings.altered_ratio}, paraphrase_similarity "
+            f"{engine.settings.paraphrase_similarity}, min_words_matched "
+            f"{engine.settings.min_words_matched}"
+        ),
+        "command: .venv/bin/python benchmarks/verdict_eval.py",
+    ]
     print("\n".join(lines))
     wrong = [(c, g) for c, g in zip(cases, got, strict=True) if c.expected != g]
     for case, verdict in wrong[: args.errors]:
-        print(f"- {case.variant} expected {case.expected} got {verdict}: "
-              f"{case.claim[:120]!r} speaker={case.speaker}")
+        print(
+            f"- {case.variant} expected {case.expected} got {verdict}: "
+            f"{case.claim[:120]!r} speaker={case.speaker}"
+        )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -17,6 +17,8 @@ the direct quotes of those articles (gold speakers from the annotation):
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import json
 import random
 import re
@@ -38,16 +40,38 @@ _AUX = re.compile(
     r"\b(is|are|was|were|will|would|can|could|should|has|have|had|does|did|must|may)\b"
 )
 _NEGATED = [
-    (r"\bcan['’]t\b", "can"), (r"\bwon['’]t\b", "will"), (r"\bdon['’]t\b", "do"),
-    (r"\bdoesn['’]t\b", "does"), (r"\bdidn['’]t\b", "did"), (r"\bisn['’]t\b", "is"),
-    (r"\baren['’]t\b", "are"), (r"\bwasn['’]t\b", "was"), (r"\bnot\s+", ""),
+    (r"\bcan['’]t\b", "can"),
+    (r"\bwon['’]t\b", "will"),
+    (r"\bdon['’]t\b", "do"),
+    (r"\bdoesn['’]t\b", "does"),
+    (r"\bdidn['’]t\b", "did"),
+    (r"\bisn['’]t\b", "is"),
+    (r"\baren['’]t\b", "are"),
+    (r"\bwasn['’]t\b", "was"),
+    (r"\bnot\s+", ""),
     (r"\bnever\s+", ""),
 ]
 _SWAPS = {
-    "good": "bad", "bad": "good", "great": "terrible", "more": "less", "less": "more",
-    "right": "wrong", "wrong": "right", "strong": "weak", "big": "small", "best": "worst",
-    "worst": "best", "support": "oppose", "win": "lose", "always": "sometimes", "very": "hardly",
-    "important": "trivial", "new": "old", "first": "last", "high": "low", "clear": "unclear",
+    "good": "bad",
+    "bad": "good",
+    "great": "terrible",
+    "more": "less",
+    "less": "more",
+    "right": "wrong",
+    "wrong": "right",
+    "strong": "weak",
+    "big": "small",
+    "best": "worst",
+    "worst": "best",
+    "support": "oppose",
+    "win": "lose",
+    "always": "sometimes",
+    "very": "hardly",
+    "important": "trivial",
+    "new": "old",
+    "first": "last",
+    "high": "low",
+    "clear": "unclear",
 }
 
 
@@ -95,8 +119,14 @@ def split_articles() -> tuple[dict[str, dict], dict[str, dict]]:
 def documents(rows: dict[str, dict]) -> list[Document]:
     """Articles as documents for the index (the article name is the id)."""
     return [
-        Document(id=a, text=r["text"], title=r.get("title"), published=r.get("publication_date"),
-                 publisher=r.get("publisher"), kind="news")
+        Document(
+            id=a,
+            text=r["text"],
+            title=r.get("title"),
+            published=r.get("publication_date"),
+            publisher=r.get("publisher"),
+            kind="news",
+        )
         for a, r in sorted(rows.items())
     ]
 
@@ -141,6 +171,7 @@ def _strip_marks(text: str) -> str:
     return " ".join(text.strip(_QUOTE_MARKS + "\n\t.").split())
 
 
+@functools.cache
 def _norm(text: str) -> str:
     return " ".join(t.norm for t in tokenize(text))
 
@@ -156,8 +187,9 @@ def _name(mention: str | None) -> str | None:
 
 
 def _case(q: Quote, variant: str, claim: str, expected: str, speaker: str | None = None) -> Case:
-    return Case(f"{variant}:{q.article}:{q.eid}:{q.start}", claim, speaker, expected, variant,
-                q.article)
+    return Case(
+        f"{variant}:{q.article}:{q.eid}:{q.start}", claim, speaker, expected, variant, q.article
+    )
 
 
 def _verbatim(q: Quote, _: list[Quote], rng: random.Random) -> Iterator[Case]:
@@ -173,7 +205,7 @@ def _subspan(q: Quote, _: list[Quote], rng: random.Random) -> Iterator[Case]:
         return
     size = rng.randint(6, 9)
     start = rng.randint(1, len(words) - size)
-    if re.search(r"(n['’]t|\bnot|\bno|\bnever)\W*$", words[start - 1], re.I):
+    if re.search(r"(n['’]t|\bnot|\bno|\bnever)\W*$", words[start - 1], re.IGNORECASE):
         return
     yield _case(q, "subspan", " ".join(words[start : start + size]), "verbatim")
 
@@ -184,8 +216,12 @@ def _substitute(q: Quote, quoted: list[Quote], rng: random.Random) -> Iterator[C
     if not spots:
         return
     i = rng.choice(spots)
-    pool = [w for other in rng.sample(quoted, 5) for w in other.text.split()
-            if re.fullmatch(r"[a-z]{5,}", w) and w != words[i]]
+    pool = [
+        w
+        for other in rng.sample(quoted, 5)
+        for w in other.text.split()
+        if re.fullmatch(r"[a-z]{5,}", w) and w != words[i]
+    ]
     new = _SWAPS.get(words[i]) or (rng.choice(pool) if pool else None)
     if new:
         yield _case(q, "substitute", " ".join([*words[:i], new, *words[i + 1 :]]), "altered")
@@ -193,7 +229,7 @@ def _substitute(q: Quote, quoted: list[Quote], rng: random.Random) -> Iterator[C
 
 def _negation(q: Quote, _: list[Quote], rng: random.Random) -> Iterator[Case]:
     for pattern, plain in _NEGATED:
-        changed, n = re.subn(pattern, plain, q.text, count=1, flags=re.I)
+        changed, n = re.subn(pattern, plain, q.text, count=1, flags=re.IGNORECASE)
         if n:
             yield _case(q, "negation-removed", changed, "altered")
             return
@@ -206,7 +242,8 @@ def _number(q: Quote, _: list[Quote], rng: random.Random) -> Iterator[Case]:
     match = re.search(r"\d+(?:[.,]\d+)*", q.text)
     if match:
         old = match.group().replace(",", "")
-        new = str(int(float(old)) * 2 + 1) if "." not in old else str(float(old) + 1.5)
+        step = rng.choice([1, 2, 3, 5, 10])
+        new = str(int(old) + step) if old.isdigit() else f"{float(old) + step:g}"
         yield _case(q, "number", q.text[: match.start()] + new + q.text[match.end() :], "altered")
 
 
@@ -220,8 +257,8 @@ def _drop(q: Quote, _: list[Quote], rng: random.Random) -> Iterator[Case]:
 def _misattributed(q: Quote, quoted: list[Quote], rng: random.Random) -> Iterator[Case]:
     if not q.speaker:
         return
-    others = sorted({o.speaker for o in quoted if o.speaker and _surname(o.speaker) not in
-                     {_surname(s) for s in _speakers_of(q, quoted)}})
+    taken = {_surname(s) for s in _speakers_of(q, quoted)}
+    others = sorted({o.speaker for o in quoted if o.speaker and _surname(o.speaker) not in taken})
     if others:
         yield _case(q, "misattributed", q.text, "misattributed", rng.choice(others))
 
@@ -229,8 +266,9 @@ def _misattributed(q: Quote, quoted: list[Quote], rng: random.Random) -> Iterato
 def _speakers_of(q: Quote, quoted: list[Quote]) -> set[str]:
     """Every gold speaker of the same words anywhere in the corpus (quotes repeat)."""
     key = _norm(q.text)
-    return {o.speaker for o in quoted if o.speaker and (key in _norm(o.text) or
-                                                        _norm(o.text) in key)}
+    return {
+        o.speaker for o in quoted if o.speaker and (key in _norm(o.text) or _norm(o.text) in key)
+    }
 
 
 def _surname(name: str) -> str:
@@ -244,9 +282,13 @@ def _splices(quoted: list[Quote], rng: random.Random) -> list[Case]:
     cases = []
     for article in sorted(by_article):
         group = sorted(by_article[article], key=lambda q: q.start)
-        pairs = [(a, b) for a, b in zip(group, group[1:], strict=False)
-                 if len(a.text.split()) >= 8 and len(b.text.split()) >= 8
-                 and b.start - a.start > len(a.text) + 40]
+        pairs = [
+            (a, b)
+            for a, b in itertools.pairwise(group)
+            if len(a.text.split()) >= 8
+            and len(b.text.split()) >= 8
+            and b.start - a.start > len(a.text) + 40
+        ]
         if pairs:
             a, b = rng.choice(pairs)
             aw, bw = a.text.split(), b.text.split()
@@ -268,8 +310,9 @@ def _paraphrases(quoted: list[Quote]) -> list[Case]:
     return cases
 
 
-def _unsupported(held_out: dict[str, dict], indexed: dict[str, dict], rng: random.Random,
-                 limit: int) -> list[Case]:
+def _unsupported(
+    held_out: dict[str, dict], indexed: dict[str, dict], rng: random.Random, limit: int
+) -> list[Case]:
     """Real sentences (10-35 words) of articles not in the index, not found word for word in it."""
     corpus = " ".join(_norm(r["text"]) for r in indexed.values())
     cases = []
@@ -281,8 +324,9 @@ def _unsupported(held_out: dict[str, dict], indexed: dict[str, dict], rng: rando
         sentence = rng.choice(fit)
         if _norm(" ".join(sentence.split()[2:8])) in corpus:
             continue
-        cases.append(Case(f"unsupported:{article}", sentence, None, "unsupported", "unsupported",
-                          article))
+        cases.append(
+            Case(f"unsupported:{article}", sentence, None, "unsupported", "unsupported", article)
+        )
         if len(cases) >= limit:
             break
     return cases

@@ -14,19 +14,19 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.coref import SpeakerResolver
+from factcheck.frames import Frame, cue_positions, frame_around, frame_of, lead_in_frame
 from factcheck.quotemarks import (
-    CUE_FORMS,
-    CUE_PATTERN,
     Quote,
     find_quotes,
     frame_after,
     frame_before,
     inside,
+    is_heading,
+    is_sentence_quote,
     paragraphs,
     sentences,
 )
@@ -35,25 +35,7 @@ from factcheck.records import Document, Passage, Span, Statement, StatementKind
 logger = logging.getLogger(__name__)
 
 _PIPES = ("tok2vec", "parser")
-_VERB_DEPS = {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "acl", "pcomp"}
-_MENTION_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "conj", "cc", "nummod"}
-_LINK_LINE = re.compile(r"^\s*(read also|read more|related|see also|also read|click here)\b", re.IGNORECASE)
-_REPORT_CUES = {"according", "reported", "reports", "reporting", "report"}
 _MAX_SENTENCE_CHARS = 2_000
-
-
-@dataclass
-class _Frame:
-    """A cue with its speaker mention and, for reported speech, its content offsets."""
-
-    cue: tuple[int, int]
-    mention: tuple[int, int] | None
-    content: tuple[int, int] | None
-    sentence: int
-    report: bool = False
-    speaker: str | None = None
-    confidence: float = 0.0
-    via: str | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,23 +93,22 @@ class _Plan:
         self.text = document.text or ""
         self.quotes: list[Quote] = []
         self.sentences: list[tuple[int, int]] = []
-        self.frames: list[_Frame] = []
+        self.frames: list[Frame] = []
         for start, end in paragraphs(self.text):
-            if not _is_heading(self.text[start:end]):
+            if not is_heading(self.text[start:end]):
                 self.sentences.extend(sentences(self.text, start, end))
-        kept = [(s, e) for s, e in paragraphs(self.text) if not _is_heading(self.text[s:e])]
+        kept = [(s, e) for s, e in paragraphs(self.text) if not is_heading(self.text[s:e])]
         self.quotes = [q for q in find_quotes(self.text) if any(s <= q.start < e for s, e in kept)]
         self.starts = [s for s, _ in self.sentences]
         self.paragraphs = kept
 
     def to_parse(self) -> list[tuple[int, tuple[int, int]]]:
         """The sentences worth parsing: a cue word outside a quote, not too long."""
+        outside = [at for at in cue_positions(self.text) if inside(self.quotes, at) is None]
         chosen = []
         for i, (start, end) in enumerate(self.sentences):
-            if end - start > _MAX_SENTENCE_CHARS:
-                continue
-            cues = CUE_PATTERN.finditer(self.text, start, end)
-            if any(inside(self.quotes, m.start()) is None for m in cues):
+            first = bisect.bisect_left(outside, start)
+            if end - start <= _MAX_SENTENCE_CHARS and first < len(outside) and outside[first] < end:
                 chosen.append((i, (start, end)))
         return chosen
 
@@ -137,7 +118,7 @@ class _Plan:
         for token in doc:
             if inside(self.quotes, offset + token.idx) is not None:
                 continue
-            frame = _frame_of(token, offset, index)
+            frame = frame_of(token, offset, index)
             if frame is not None:
                 self.frames.append(frame)
 
@@ -155,138 +136,19 @@ class _Plan:
         return [_statement(self, n, draft) for n, draft in enumerate(drafts, start=1)]
 
 
-def _is_heading(line: str) -> bool:
-    """Headlines, section headings and link lines: short and without end punctuation."""
-    stripped = line.strip()
-    if _LINK_LINE.match(stripped):
-        return True
-    if stripped[:1] in "\"“„«‘'":
-        return False
-    return len(stripped.split()) <= 14 and not re.search(r"[.!?:;\"”’»)]$", stripped)
-
-
-def _frame_of(token, offset: int, sentence: int) -> _Frame | None:
-    """The frame a token opens: a cue verb with its subject and complement, or according to."""
-    low = token.lower_
-    if low == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
-        return _according(token, offset, sentence)
-    if low not in CUE_FORMS or token.dep_ not in _VERB_DEPS:
-        return None
-    if token.text[:1].isupper() and not token.is_sent_start:
-        return None
-    cue = (offset + token.idx, offset + token.idx + len(token.text))
-    subject = _subject(token)
-    mention = _mention(subject, offset) if subject is not None else None
-    content = _content(token, offset)
-    return _Frame(cue, mention, content, sentence, report=low in _REPORT_CUES)
-
-
-def _according(token, offset: int, sentence: int) -> _Frame:
-    """'According to X, …' (or '…, according to X'): X is the speaker of the clause."""
-    to = token.nbor()
-    objects = [c for c in to.children if c.dep_ == "pobj"] or [
-        c for c in token.children if c.dep_ == "pobj"
-    ]
-    mention = _mention(objects[0], offset) if objects else None
-    cue = (offset + token.idx, offset + to.idx + len(to.text))
-    head = token.head if token.head is not token else token
-    content = _clause_without(head, token, offset)
-    return _Frame(cue, mention, content, sentence, report=True)
-
-
-def _subject(token):
-    """The subject of a cue verb, looking up through conjoined and participle verbs."""
-    for _ in range(3):
-        for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
-        if token.dep_ not in ("conj", "advcl", "xcomp") or token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def _mention(head, offset: int) -> tuple[int, int]:
-    """The speaker as written: the subject's name words, without clauses or appositions."""
-    tokens = [head]
-    stack = [head]
-    while stack:
-        for child in stack.pop().children:
-            if child.dep_ in _MENTION_DEPS or _close_apposition(child):
-                tokens.append(child)
-                stack.append(child)
-    first = min(t.idx for t in tokens)
-    last = max(t.idx + len(t.text) for t in tokens)
-    return offset + first, offset + last
-
-
-def _close_apposition(token) -> bool:
-    """A name in apposition without a comma ('my colleague Pjotr Sauer')."""
-    head = token.head
-    return (
-        token.dep_ == "appos" and token.text[:1].isupper() and head.text[:1].islower()
-        and not any(t.is_punct for t in token.doc[head.i + 1:token.left_edge.i])
-    )
-
-
-def _content(token, offset: int) -> tuple[int, int] | None:
-    """What a cue verb reports: its clausal complement, or the clause it is parenthetical to."""
-    for child in token.children:
-        if child.dep_ == "ccomp":
-            return _subtree(child, offset)
-    if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
-        return _clause_without(token.head, token, offset)
-    if token.dep_ in ("parataxis", "ccomp", "advcl") and token.i > token.head.i:
-        left = token.head.left_edge.i
-        if token.left_edge.i > left and token.doc[token.left_edge.i - 1].is_punct:
-            return _trimmed(token.doc[left:token.left_edge.i], offset)
-    return None
-
-
-def _subtree(token, offset: int) -> tuple[int, int] | None:
-    """Offsets of a token's subtree, trimmed of punctuation."""
-    return _trimmed(token.doc[token.left_edge.i:token.right_edge.i + 1], offset)
-
-
-def _clause_without(head, part, offset: int) -> tuple[int, int] | None:
-    """The clause of `head` without the phrase `part` (which sits at its start or end)."""
-    doc = head.doc
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    if part.left_edge.i <= start:
-        start = part.right_edge.i + 1
-    elif part.right_edge.i + 1 >= end:
-        end = part.left_edge.i
-    else:
-        start = max(start, part.right_edge.i + 1)
-    return _trimmed(doc[start:end], offset) if start < end else None
-
-
-def _trimmed(span, offset: int) -> tuple[int, int] | None:
-    """Offsets of a span without leading/trailing punctuation."""
-    tokens = [t for t in span]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if not tokens:
-        return None
-    return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
-
-
 @dataclass
 class _Draft:
     """A statement before numbering: its pieces, kind and the frame that attributes it."""
 
     kind: StatementKind
     parts: list[tuple[int, int]]
-    frame: _Frame | None
+    frame: Frame | None
     last_quote: Quote | None = None
     inherit: bool = False
 
 
 def _quote_chains(plan: _Plan) -> list[_Draft]:
-    """Quotes as statements: framed or standalone quotes are direct, the others partial;
-    a quote split by its attribution, or running over paragraphs, is one statement."""
+    """Quotes as statements, direct or partial (see `_kind`); a quote split by its attribution, or running over paragraphs, is one statement."""
     drafts: list[_Draft] = []
     for n, quote in enumerate(plan.quotes):
         frame = _quote_frame(plan, n)
@@ -296,14 +158,32 @@ def _quote_chains(plan: _Plan) -> list[_Draft]:
             previous.last_quote = quote
             previous.frame = previous.frame or frame
             continue
-        kind = StatementKind.DIRECT if frame or _standalone(plan, n) else StatementKind.PARTIAL
-        if kind is StatementKind.PARTIAL:
-            frame = _frame_around(plan, quote)
-        drafts.append(_Draft(kind, [(quote.start, quote.end)], frame, quote, frame is None))
+        kind = _kind(plan, n, frame)
+        if frame is None and kind is StatementKind.DIRECT and _standalone(plan, n):
+            recent = {plan.sentence_at(d.last_quote.mark_start) for d in drafts[-2:]
+                      if d.last_quote is not None}
+            frame = lead_in_frame(plan, quote, recent)
+        elif frame is None:
+            frame = frame_around(plan, quote)
+        inherit = frame is None and kind is StatementKind.DIRECT
+        drafts.append(_Draft(kind, [(quote.start, quote.end)], frame, quote, inherit))
     return drafts
 
 
-def _quote_frame(plan: _Plan, n: int) -> _Frame | None:
+def _kind(plan: _Plan, n: int, frame: Frame | None) -> StatementKind:
+    """Direct for a sentence quote that is framed, stands alone or is introduced by a colon
+    or a comma; partial for a fragment embedded in the reporter's sentence."""
+    quote = plan.quotes[n]
+    if not is_sentence_quote(plan.text, quote):
+        return StatementKind.PARTIAL
+    if frame is not None or _standalone(plan, n):
+        return StatementKind.DIRECT
+    start = plan.sentences[plan.sentence_at(quote.mark_start)][0] if plan.sentences else 0
+    introduced = plan.text[start:quote.mark_start].rstrip().endswith((":", ","))
+    return StatementKind.DIRECT if introduced else StatementKind.PARTIAL
+
+
+def _quote_frame(plan: _Plan, n: int) -> Frame | None:
     """The attribution written next to quote n, as a frame."""
     quote, text = plan.quotes[n], plan.text
     sentence = plan.sentence_at(quote.mark_end)
@@ -319,10 +199,10 @@ def _quote_frame(plan: _Plan, n: int) -> _Frame | None:
         return None
     parsed = next((f for f in plan.frames if f.cue == found.cue), None)
     mention = found.mention or (parsed.mention if parsed else None)
-    return _Frame(found.cue, mention, None, sentence)
+    return Frame(found.cue, mention, None, sentence)
 
 
-def _continues(plan: _Plan, previous: _Draft, quote: Quote, frame: _Frame | None) -> bool:
+def _continues(plan: _Plan, previous: _Draft, quote: Quote, frame: Frame | None) -> bool:
     """Whether a quote goes on with the previous quote statement."""
     if previous.kind is not StatementKind.DIRECT or previous.last_quote is None:
         return False
@@ -353,27 +233,6 @@ def _standalone_at(plan: _Plan, quote: Quote) -> bool:
     before = plan.text[start:quote.mark_start].strip()
     after = plan.text[quote.mark_end:max(end, quote.mark_end)].strip(" .,!?;:\t")
     return not before and not after
-
-
-def _frame_around(plan: _Plan, quote: Quote) -> _Frame | None:
-    """The frame a partial quote belongs to: the reported speech holding it, else a cue in
-    its sentence, else a cue in the sentence before (same paragraph)."""
-    holding = [f for f in plan.frames if f.content and f.content[0] <= quote.start
-               and quote.end <= f.content[1] + 2]
-    if holding:
-        return min(holding, key=lambda f: f.content[1] - f.content[0])
-    sentence = plan.sentence_at(quote.start)
-    for wanted in (sentence, sentence - 1):
-        found = [f for f in plan.frames if f.sentence == wanted and f.mention]
-        if found and wanted >= 0 and _same_paragraph(plan, sentence, wanted):
-            return min(found, key=lambda f: abs(f.cue[0] - quote.start))
-    return None
-
-
-def _same_paragraph(plan: _Plan, one: int, other: int) -> bool:
-    """Whether two sentences lie in one paragraph."""
-    between = plan.text[plan.sentences[min(one, other)][0]:plan.sentences[max(one, other)][0]]
-    return "\n" not in between
 
 
 def _indirect(plan: _Plan, chains: list[_Draft]) -> list[_Draft]:
@@ -426,7 +285,7 @@ def _resolve(plan: _Plan, drafts: list[_Draft]) -> None:
     last: _Draft | None = None
     for draft in sorted(drafts, key=lambda d: d.parts[0]):
         if draft.kind is StatementKind.DIRECT and draft.inherit and last is not None:
-            draft.frame = _Frame(last.frame.cue, None, None, -1, speaker=last.frame.speaker,
+            draft.frame = Frame(last.frame.cue, None, None, -1, speaker=last.frame.speaker,
                                  confidence=0.5 * last.frame.confidence, via=last.frame.via)
         if draft.kind is StatementKind.DIRECT and draft.frame is not None:
             last = draft

@@ -22,7 +22,18 @@ from factcheck.errors import BadInputError
 
 _OPEN = "\"“‘'«‹„‚「『"
 _CLOSE = "\"”’'»›“‘」』"
-_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin))*"
+_NOT_NAMES = (
+    "As|If|When|While|But|And|So|Then|Now|Yet|Or|Because|Although|Though|This|That|These|"
+    "Those|It|There|Here|What|Why|How|Who|People|Some|Many|Most|All|Everyone|Everybody|Nobody|"
+    "Anyone|Critics|Officials|Experts|Reports|Polls|Studies|Sources|Americans|Voters"
+)
+# A name: capitalised words (not a sentence opener such as "As" or "People"), with particles.
+_NAME = (
+    rf"(?!(?:{_NOT_NAMES})\b)(?:[Tt]he\s+)?[A-Z][\w.'’-]*"
+    r"(?:\s+(?:(?!I\b)[A-Z][\w.'’-]*|of|de|van|von|al|bin))*"
+)
+# Between a closing quote mark and a reporting verb any short phrase is the speaker.
+_PHRASE = r"[\w][\w.'’ ()-]{0,80}?"
 _VERBS = (
     r"said|says|say|wrote|writes|write|told|tells|tweeted|tweets|posted|posts|stated|states|"
     r"insisted|insists|claimed|claims|added|adds|declared|declares|announced|announces|"
@@ -32,14 +43,14 @@ _VERBS = (
     r"repeated|repeats|continued|reported|reports|promised|promises|asked|asks|joked|jokes"
 )
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"}
-_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t|[Yy]ou)"
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou)"
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.)\s*")
 _BRACKETS = re.compile(r"\s*\[[^\]]*\]\s*")
-_QUOTED = rf"[{_OPEN}](?P<words>.+)[{_CLOSE}]"
+_QUOTED = rf"[{_OPEN}](?P<words>.+)[{_CLOSE}](?!\w)"
 _PATTERNS = (
     # “…,” Dan Scavino wrote. / “…,” wrote Dan Scavino.
-    re.compile(rf"^{_QUOTED}[\s,.;:–—-]*(?P<speaker>{_NAME}|{_PRONOUN})\s+(?:{_VERBS})\W*$"),
-    re.compile(rf"^{_QUOTED}[\s,.;:–—-]*(?:{_VERBS})\s+(?P<speaker>{_NAME})\W*$"),
+    re.compile(rf"^{_QUOTED}[\s,.;:–—-]*(?P<speaker>{_PHRASE})\s+(?:{_VERBS})\W*$"),
+    re.compile(rf"^{_QUOTED}[\s,.;:–—-]*(?:{_VERBS})\s+(?P<speaker>{_PHRASE})\W*$"),
     # Dan Scavino wrote: “…” / Putin: “…”
     re.compile(
         rf"^(?P<speaker>{_NAME}|{_PRONOUN})(?:\s+(?:{_VERBS})\s*[:,]?|\s*:)\s*{_QUOTED}\W*$"
@@ -100,11 +111,12 @@ def read_claim(text: str, speaker: str | None = None, max_chars: int = 5000) -> 
     if _SPEAKER_ONLY.match(stripped) and (stripped[0] in "–—-" or stripped.endswith(":")):
         raise BadInputError(f"claim {text.strip()!r} names only a speaker: give the words too")
     words, found = _split_speaker(text.strip())
-    words = _clean_words(words)
+    marked = _clean_words(words, bracket=" … ")
+    words = _clean_words(words, bracket=" ")
     if not re.search(r"\w", words):
         raise BadInputError(f"claim {text.strip()!r} names only a speaker: give the words too")
     chosen = speaker.strip() if speaker and speaker.strip() else found
-    segments = tuple(seg for seg in words.split("…") if re.search(r"\w", seg))
+    segments = tuple(seg for seg in marked.split("…") if re.search(r"\w", seg))
     return Claim(
         text=text, words=words, speaker=chosen, segments=tuple(s.strip() for s in segments)
     )
@@ -125,9 +137,13 @@ def _speaker_name(name: str) -> str | None:
     return None if name.lower() in _PRONOUNS else name
 
 
-def _clean_words(words: str) -> str:
-    """Drop brackets and outer quote marks, write ellipses as ``…``, tidy white space."""
-    words = _BRACKETS.sub(" ", words)
+def _clean_words(words: str, bracket: str) -> str:
+    """Replace brackets, drop outer quote marks, write ellipses as ``…``, tidy white space.
+
+    A bracketed insertion stands for words the source may have in its place, so for the
+    segments it is written as an ellipsis (``bracket=" … "``); in the words it is dropped.
+    """
+    words = _BRACKETS.sub(bracket, words)
     words = _ELLIPSIS.sub(" … ", words)
     words = " ".join(words.split())
     words = words.strip().strip(_OPEN + _CLOSE + " ,;:").strip()

@@ -31,6 +31,34 @@ _NOT_NAMES = {
     "october", "november", "december", "gmt", "it", "his", "her", "their", "our", "later",
     "earlier", "however", "meanwhile", "yesterday", "today", "still", "so", "then", "now",
 }
+_LEAD = re.compile(
+    r"(?:[A-Z][A-Z .,]+(?:\([^)]*\))?[ \t]*[-–—][ \t]*)?"  # dateline: 'MACAU (Reuters) – '
+    r"(?:(?:But|And|Yet|So|Still|Then|Now|Meanwhile|Later|Instead|However|Earlier),?[ \t]+)?"
+)
+_SUBJECT = re.compile(
+    rf"(?:[Hh]e|[Ss]he|[Tt]hey|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})"
+    r"(?=[ \t]+(?:(?:also|then|later|again|had|has|have|was|is|were|would|will)[ \t]+)?[a-z]+\b)"
+)
+# Female first names frequent in political news (a pronoun 'she' goes to a woman named last).
+_FEMALE_WORDS = (
+    "hillary carly nancy elizabeth sarah michelle melania ivanka debbie kellyanne huma loretta "
+    "nikki condoleezza madeleine susan samantha dianne barbara laura jill chelsea megyn mary "
+    "jane anne ann karen lisa jennifer maria patricia linda margaret kamala tulsi amy kirsten "
+    "claire heidi jeanne marsha joni kelly shelley janet sheryl katie angela theresa marine "
+    "christine rachel andrea donna gloria valerie cheryl jeanine dana ruth sonia elena oprah "
+    "katy lena meryl eva emily julia hope jan sally catherine kate helen alice joan carol "
+    "deborah diane elaine hannah jessica judy kathleen kristen lauren martha melissa "
+    "nicole pamela rebecca sharon stephanie teresa tina virginia wendy zephyr anna sophie "
+    "beth betsy ellen erin hilary jo lynn marie rose ruth sue tammy tamara yvonne"
+)
+_FEMALE_FIRST = frozenset(_FEMALE_WORDS.split())
+_OUTLET = re.compile(
+    r"\b(?:The[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){0,3}(?:Times|Post|Journal|News|Tribune|Herald|"
+    r"Globe|Gazette|Reuters|Bloomberg|Politico|Observer|Guardian|Telegraph|Register|Star|Sun|"
+    r"Chronicle|Inquirer|Examiner|Breitbart|Mail|Review|Magazine|Atlantic|Hill)\b"
+)
+_OUTLET_WORDS = {"the newspaper", "the paper", "the news outlet", "the outlet", "the daily",
+                 "the publication", "the magazine", "the news agency", "the agency"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "some", "many", "several", "two", "three"}
 
 
@@ -56,6 +84,20 @@ def name_in(mention: str) -> str | None:
         best = best[titles[-1] + 1:]
     name = re.sub(r"[’']s$", "", " ".join(best))
     return name or None
+
+
+def subject_mention(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A speaker mention opening the sentence text[start:end] ('Moore thanked him for …',
+    'She also referenced …'): a pronoun or a name followed by a lower-case word; None if the
+    sentence starts otherwise."""
+    lead = _LEAD.match(text, start, end)
+    match = _SUBJECT.match(text, lead.end() if lead else start, end)
+    if match is None:
+        return None
+    words = match.group()
+    if words.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS and name_in(words) is None:
+        return None
+    return match.start(), match.end()
 
 
 def person_names(text: str) -> list[str]:
@@ -88,6 +130,9 @@ class SpeakerResolver:
     def __post_init__(self) -> None:
         self.names = person_names(self.text)
         self.aliases = _alias_table(self.names)
+        self.female_surnames = {
+            m.group(1).lower() for m in re.finditer(r"\b(?:Mrs|Ms|Miss)\.?[ \t]+([A-Z][\w’'-]+)", self.text)
+        }
 
     def resolve(self, mention: str, position: int) -> tuple[str | None, float]:
         """The speaker a mention at `position` stands for, with a confidence in [0, 1]."""
@@ -99,6 +144,8 @@ class SpeakerResolver:
             return self._pronoun(lowered, position)
         if " and " in lowered:
             return _conjoined(mention), 0.85
+        if lowered in _OUTLET_WORDS:
+            return self._outlet(mention, position)
         org = organisation(mention)
         if org is not None:
             return org, 0.85
@@ -124,18 +171,40 @@ class SpeakerResolver:
         return resolved
 
     def _pronoun(self, pronoun: str, position: int) -> tuple[str | None, float]:
-        """Most recent fitting speaker before `position`, else most recent person named."""
+        """Most recent fitting speaker before `position` (she: a woman, he: not a woman),
+        else the most recent fitting person named."""
         if pronoun in FIRST_PERSON:
             return self.document_speaker, 0.5 if self.document_speaker else 0.2
         want_person = pronoun in PERSON_PRONOUNS
+        female = pronoun in ("she", "her")
         for spoken_at, speaker, person in reversed(self.history):
-            if spoken_at < position and person == want_person:
+            if spoken_at < position and person == want_person and (
+                not want_person or self.is_female(speaker) == female
+            ):
                 return speaker, 0.8
         if want_person:
-            before = person_names(self.text[max(0, position - 1500):position])
-            if before:
-                return self._full_name(before[-1]), 0.5
+            before = [self._full_name(n) for n in
+                      person_names(self.text[max(0, position - 1500):position])]
+            fitting = [n for n in before if self.is_female(n) == female]
+            if fitting or before:
+                return (fitting or before)[-1], 0.5 if fitting else 0.3
         return None, 0.2
+
+    def is_female(self, speaker: str) -> bool:
+        """Whether a person's name is a woman's: a known female first name, or a surname the
+        document writes after Mrs., Ms. or Miss."""
+        words = core_name(speaker).split()
+        return bool(words) and (words[0] in _FEMALE_FIRST or words[-1] in self.female_surnames)
+
+    def _outlet(self, mention: str, position: int) -> tuple[str, float]:
+        """'the newspaper' -> the news outlet named last before it, else as written."""
+        for _, speaker, _ in reversed(self.history):
+            if _OUTLET.search(speaker):
+                return speaker, 0.7
+        named = list(_OUTLET.finditer(self.text, max(0, position - 3000), position))
+        if named:
+            return organisation(named[-1].group()) or named[-1].group(), 0.6
+        return _description(mention), 0.5
 
 
 def _alias_table(names: list[str]) -> dict[str, str]:

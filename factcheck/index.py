@@ -56,14 +56,12 @@ class SourceIndex:
 
     def vectors(self) -> FaissIndex:
         """The FAISS index (loaded on first use, rebuilt if out of step with the store)."""
-        if self._vectors is None:
-            self._load_or_rebuild()
+        self._ensure_loaded()
         return self._vectors
 
     def lexical(self) -> Bm25Index:
         """The BM25 index (loaded on first use)."""
-        if self._lexical is None:
-            self._load_or_rebuild()
+        self._ensure_loaded()
         return self._lexical
 
     def stored_vectors(self, hashes: list[str]) -> np.ndarray:
@@ -76,15 +74,15 @@ class SourceIndex:
 
     def append(self, new_vectors: np.ndarray, dimension: int) -> None:
         """Bring the derived files up to date after units were committed to the store."""
-        vectors = self.vectors() if self.manifest.get("dimension") else None
-        total = self.store.unit_count()
+        if self._vectors is None:
+            self._load_files()
+        vectors, total = self._vectors, self.store.unit_count()
+        self.manifest["dimension"] = dimension
         if vectors is None or vectors.count + len(new_vectors) != total or (
                 vectors.exact and total > self.settings.exact_search_limit):
-            self.manifest["dimension"] = dimension
-            vectors = FaissIndex.build(self.stored_vectors(self.store.unit_hashes()),
-                                       dimension, self.settings.exact_search_limit)
-        else:
-            vectors.add(new_vectors)
+            self._rebuild()
+            return
+        vectors.add(new_vectors)
         self._write(vectors, Bm25Index.build(self.store.unit_texts()), dimension)
 
     def _check_model(self) -> None:
@@ -95,17 +93,34 @@ class SourceIndex:
                 f"but this run uses {self.settings.model!r}; set FACTCHECK_MODEL={built_with} "
                 "or use another --index folder")
 
-    def _load_or_rebuild(self) -> None:
-        files = self.manifest.get("files", {})
-        units = self.store.unit_count()
-        if files and self.manifest.get("counts", {}).get("units") == units:
+    def _ensure_loaded(self) -> None:
+        if self._vectors is not None and self._lexical is not None:
+            return
+        if not self._load_files():  # another process may have just replaced the files
+            self.manifest = read_manifest(self.folder)
+            self._load_files()
+        if self._vectors is None or self._vectors.count != self.store.unit_count():
+            self._rebuild()
+
+    def _load_files(self) -> bool:
+        files = self.manifest.get("files")
+        if not files:
+            return False
+        units = int(self.manifest.get("counts", {}).get("units", 0))
+        try:
             self._vectors = FaissIndex.load(self.folder / files["vectors"])
             self._lexical = Bm25Index.load(self.folder / files["bm25"], units)
-            return
+        except (OSError, RuntimeError, ValueError):
+            log.warning("%s: index files unreadable", self.folder)
+            self._vectors = self._lexical = None
+            return False
+        return True
+
+    def _rebuild(self) -> None:
         dimension = int(self.manifest.get("dimension") or 0)
-        if units and not dimension:
+        if self.store.unit_count() and not dimension:
             raise IndexMismatchError(f"{self.folder}: manifest is missing; ingest again")
-        log.warning("%s: index files out of step with the store; rebuilding", self.folder)
+        log.info("%s: rebuilding index files from the stored embeddings", self.folder)
         vectors = FaissIndex.build(self.stored_vectors(self.store.unit_hashes()), dimension,
                                    self.settings.exact_search_limit)
         self._write(vectors, Bm25Index.build(self.store.unit_texts()), dimension)

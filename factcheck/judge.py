@@ -18,6 +18,7 @@ A claim joining words from two candidates (two quotes spliced) is `altered` with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -26,10 +27,13 @@ from factcheck.align import Alignment, align
 from factcheck.claims import Claim
 from factcheck.records import Candidate, Verdict
 from factcheck.settings import Settings
-from factcheck.speakers import same_speaker
+from factcheck.speakers import core_name, normalise_speaker, same_speaker
 
 _LEVEL = {Verdict.VERBATIM: 3, Verdict.ALTERED: 2, Verdict.PARAPHRASE: 1, Verdict.UNSUPPORTED: 0}
 _WORDS = (Verdict.VERBATIM, Verdict.ALTERED)
+# Speakers that name nobody (an attribution left unresolved): they cannot prove misattribution.
+_UNNAMED = frozenset(["who", "he", "she", "they", "it", "we", "i", "you", "which", "that", "this"])
+_PARTY_TAG = re.compile(r"[dri]-[a-z]{2,4}|\d+")
 # Candidates tried in pairs for a splice, and the words each half must match.
 _SPLICE_CANDIDATES = 5
 _SPLICE_HALF = 3
@@ -116,10 +120,8 @@ def _judged(
     settings: Settings,
 ) -> Judged:
     """A Judged from an alignment (shared by single candidates and splices)."""
-    evidence = _evidence(alignment, candidate.dense, settings)
-    matches = None
-    if claim.speaker and candidate.speaker:
-        matches = same_speaker(claim.speaker, candidate.speaker, aliases)
+    matches = _speaker_matches(claim.speaker, candidate.speaker, aliases)
+    evidence = _evidence(alignment, candidate.dense, matches, settings)
     verdict = evidence
     if evidence is not Verdict.UNSUPPORTED and matches is False:
         verdict = Verdict.MISATTRIBUTED
@@ -129,14 +131,48 @@ def _judged(
     return Judged(candidate, alignment, verdict, round(confidence, 4), matches, evidence)
 
 
-def _evidence(alignment: Alignment, dense: float, settings: Settings) -> Verdict:
-    """The verdict from words, then meaning, speaker aside."""
+def _speaker_matches(
+    claimed: str | None, actual: str | None, aliases: Mapping[str, str]
+) -> bool | None:
+    """Whether the candidate's speaker is the claimed one (None when either is unknown).
+
+    Besides `same_speaker`, a name whose words are all in the other name matches ("Cruz" and
+    "Ted Cruz" even when the alias table maps "cruz" to another Cruz; "House Speaker Paul
+    Ryan" and "Paul Ryan"): misattribution is only claimed when the names truly differ.
+    """
+    if not claimed or not actual or _unnamed(actual):
+        return None
+    if same_speaker(claimed, actual, aliases):
+        return True
+    a, b = _name_words(claimed), _name_words(actual)
+    return bool(a and b and (a <= b or b <= a))
+
+
+def _unnamed(speaker: str) -> bool:
+    """A speaker that names nobody: a pronoun, a description ('a chorus'), a bare title."""
+    words = speaker.split()
+    if normalise_speaker(speaker) in _UNNAMED or not any(w[:1].isupper() for w in words):
+        return True
+    return len(words) == 1 and speaker.endswith(".")
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a name without titles and party tags ('D-Mo.')."""
+    return {w for w in core_name(name).split() if not _PARTY_TAG.fullmatch(w)}
+
+
+def _evidence(
+    alignment: Alignment, dense: float, matches: bool | None, settings: Settings
+) -> Verdict:
+    """The verdict from words, then meaning; a statement of the claimed speaker needs less."""
     enough = alignment.matched >= settings.min_words_matched
     if alignment.exact and (enough or not alignment.partial):
         return Verdict.VERBATIM
     if enough and alignment.ratio >= settings.altered_ratio:
         return Verdict.ALTERED
     if dense >= settings.paraphrase_similarity:
+        return Verdict.PARAPHRASE
+    if matches and dense >= settings.paraphrase_similarity_same_speaker:
         return Verdict.PARAPHRASE
     return Verdict.UNSUPPORTED
 
@@ -197,6 +233,8 @@ def _choose(claim: Claim, ranked: list[Judged]) -> tuple[Judged | None, Verdict]
     for j in group:
         if j.speaker_matches is True:
             return j, j.evidence
+    if not words:  # by meaning, only the closest statement can show who said it
+        group = sorted(group, key=lambda j: j.candidate.dense, reverse=True)[:1]
     for j in group:
         if j.speaker_matches is False:
             return j, Verdict.MISATTRIBUTED

@@ -9,8 +9,11 @@ runs to the end of its paragraph, a stray closing mark is ignored.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+
+from factcheck.frames import CUE_FORMS
 
 _DOUBLE = re.compile(r"''|``|[\"“”„«»]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘‚‹]")
@@ -22,7 +25,12 @@ _ABBREVIATIONS = {
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "rev", "ft", "mt", "u.s",
     "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c", "calif", "fla", "mass", "pa", "va",
 }
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9])|\n+")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:''|``|[\"“‘«„(\[])?[A-Z0-9])|\n+")
+_LINK_LINE = re.compile(
+    r"^\s*(read also|read more|related|see also|also read|click here)\b",
+    re.IGNORECASE,
+)
+_LEADING = "“”\"‘’'«»„`([{.@-–— "
 
 
 @dataclass(frozen=True)
@@ -173,48 +181,37 @@ def _quote(
     return Quote(words_start, words_end, opened[0], close_end, closed)
 
 
+def is_heading(line: str) -> bool:
+    """Headlines, section headings and link lines: short and without end punctuation."""
+    stripped = line.strip()
+    if _LINK_LINE.match(stripped):
+        return True
+    if stripped[:1] in "\"“„«‘'":
+        return False
+    return len(stripped.split()) <= 14 and not re.search(r"[.!?:;\"”’»)]$", stripped)
+
+
+def is_sentence_quote(text: str, quote: Quote) -> bool:
+    """Whether a quote is a sentence (or more) rather than a fragment: its words begin with an
+    upper-case letter or a digit and are at least three words long or end with . ! ? or ','."""
+    words = text[quote.start:quote.end].strip(_LEADING)
+    ending = text[quote.end:quote.mark_end].strip("”\"’'»`")
+    first = words[:1]
+    return (first.isupper() or first.isdigit()) and (
+        len(words.split()) >= 3 or (words + ending)[-1:] in ".!?,"
+    )
+
+
 def inside(quotes: list[Quote], position: int) -> Quote | None:
-    """The quote whose marks enclose a character offset, if any."""
-    for quote in quotes:
-        if quote.mark_start <= position < quote.mark_end:
-            return quote
-        if quote.mark_start > position:
-            break
+    """The quote whose marks enclose a character offset, if any (quotes in text order)."""
+    at = bisect.bisect_right(quotes, position, key=lambda q: q.mark_start) - 1
+    if at >= 0 and quotes[at].mark_start <= position < quotes[at].mark_end:
+        return quotes[at]
     return None
 
 
-# --- the cue lexicon and the attribution frames next to a quote -------------------------
+# --- the attribution frames written next to a quote -----------------------------------
 
-_IRREGULAR = {
-    "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing",
-    "think": "thinks thought thinking", "put": "puts put putting", "tweet": "tweets tweeted",
-    "admit": "admits admitted admitting", "post": "posts posted posting",
-}
-_REGULAR = (
-    "add ask note explain argue insist state declare continue reply respond recall warn "
-    "emphasize emphasise confirm announce claim suggest acknowledge assert observe remark "
-    "report joke quip shout wonder predict conclude outline stress urge muse counter concede "
-    "caution complain promise vow pledge boast brag charge contend maintain inform reveal "
-    "disclose deny believe testify allege agree insist reiterate point signal indicate "
-    "underline highlight accuse demand propose describe"
-)
-
-
-def _forms(verb: str) -> set[str]:
-    """Present, past and -ing forms of a regular English verb."""
-    stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
-    if verb.endswith("y"):
-        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
-    past = stem + "d" if verb.endswith("ee") else stem + "ed"
-    return {verb, verb + "s", past, stem + "ing", verb + "es" if verb[-1] in "sh" else ""}
-
-
-CUE_FORMS: frozenset[str] = frozenset(
-    {form for verb in _REGULAR.split() for form in _forms(verb) if form}
-    | {form for forms in _IRREGULAR.values() for form in forms.split()}
-    | set(_IRREGULAR)
-)
-CUE_PATTERN = re.compile(r"\b(?:according to|" + "|".join(sorted(CUE_FORMS)) + r")\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'()-]+(?:\.[\w’'()-]+)*\.?|,")
 _ADVERBS = {
     "also", "then", "later", "again", "further", "once", "recently", "previously", "will",

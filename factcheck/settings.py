@@ -39,6 +39,9 @@ class Settings:
     # 4 words: the shortest partial quotes of the seed article ("going well", "root causes")
     # are whole statements (allowed at any length); 4 keeps common 3-word phrases out.
     min_words_matched: int = 4
+    # A statement credited to the claimed speaker is a paraphrase at a lower similarity: the
+    # speaker agreeing is evidence too (chosen with paraphrase_similarity on the same set).
+    paraphrase_similarity_same_speaker: float = 0.5
     # Publisher of batch reports, for ClaimReview `author` and `url`.
     organisation: str = "factcheck desk"
     organisation_url: str | None = None

@@ -125,3 +125,35 @@ def test_attribute_many_keeps_every_document():
     results = attribute_many([(d, ()) for d in docs])
     assert len(results) == 3
     assert results[1] and results[1][0].speaker == "Jane Smith"
+
+
+def test_fragment_is_partial_with_the_sentence_subject_as_speaker():
+    text = "Lawmakers met.\nJane Moore thanked him for “stepping up and taking action” today.\n"
+    statement = attribute(Document(id="d", text=text))[0]
+    assert statement.kind is StatementKind.PARTIAL
+    assert statement.text == "stepping up and taking action"
+    assert statement.speaker == "Jane Moore" and statement.cue.text == "thanked"
+
+
+def test_sentence_quote_after_colon_or_comma_is_direct():
+    text = ("Voters waited.\nHere is Clinton in December 1992: “Our new direction must rest on "
+            "the new realities.”\nHe answered, “I have no idea.”\n")
+    direct = [s for s in attribute(Document(id="d", text=text)) if s.kind == "direct"]
+    assert [s.text for s in direct] == [
+        "Our new direction must rest on the new realities", "I have no idea"]
+
+
+def test_standalone_quote_takes_the_subject_of_the_sentence_before():
+    text = ("The ad ran on Monday.\nJohn Valastro praised the governor at length.\n"
+            "“We need someone who is going to cut through the noise.”\n")
+    quote = next(s for s in attribute(Document(id="d", text=text)) if s.kind == "direct")
+    assert quote.speaker == "John Valastro"
+
+
+def test_object_and_infinitive_cues_give_reported_statements():
+    text = "Senator Jane Smith criticized the new tax plan.\nShe wants to repeal the law.\n"
+    statements = attribute(Document(id="d", text=text))
+    by_text = {s.text: s for s in statements}
+    assert by_text["the new tax plan"].speaker == "Jane Smith"
+    assert by_text["to repeal the law"].kind is StatementKind.INDIRECT
+    assert by_text["to repeal the law"].speaker == "Jane Smith"

@@ -37,3 +37,39 @@ def test_conjoined_and_described_speakers():
         "the Kremlin and the White House"
     )
     assert resolver.resolve("A source", 0)[0] == "a source"
+
+
+def test_subject_mention_opens_a_sentence():
+    from factcheck.coref import subject_mention
+
+    def subject(text):
+        found = subject_mention(text, 0, len(text))
+        return found and text[found[0]:found[1]]
+
+    assert subject("Moore thanked him for “stepping up”.") == "Moore"
+    assert subject("But Hillary Clinton has said so.") == "Hillary Clinton"
+    assert subject("She also referenced the “loophole”.") == "She"
+    assert subject("MACAU (Reuters) – Sheldon Adelson said on Friday") == "Sheldon Adelson"
+    assert subject("The judge then turned to me.") is None
+    assert subject("In Ohio, he said") is None
+
+
+def test_she_goes_to_the_last_woman_and_he_skips_her():
+    text = "Donald Trump spoke. Carly Fiorina answered. Then she left and he stayed."
+    resolver = SpeakerResolver(text)
+    resolver.remember("Carly Fiorina", 20)
+    resolver.remember("Donald Trump", 0)
+    resolver.history.sort()
+    assert resolver.resolve("she", text.index("she"))[0] == "Carly Fiorina"
+    assert resolver.resolve("he", text.index("he stayed"))[0] == "Donald Trump"
+    assert resolver.is_female("Mrs. Abedin") is False
+    assert SpeakerResolver("Mrs. Abedin wrote.").is_female("Huma Abedin")
+
+
+def test_the_newspaper_is_the_outlet_named_before():
+    text = "The Washington Post reported the deal. The newspaper said it was signed."
+    resolver = SpeakerResolver(text)
+    assert resolver.resolve("The newspaper", text.index("The newspaper"))[0] == (
+        "the Washington Post"
+    )
+    assert SpeakerResolver("No outlet here.").resolve("the paper", 10)[0] == "the paper"

@@ -49,3 +49,35 @@ def test_frames_after_and_before():
     assert text[after.mention[0]:after.mention[1]] == "he"
     before = frame_before(text, second, first.mark_end + 11)
     assert text[before.mention[0]:before.mention[1]] == "Putin"
+
+
+def test_sentence_quotes_and_fragments():
+    from factcheck.quotemarks import is_sentence_quote
+
+    text = "“We will win,” he said. He blasted Disney for its “outrageous practices” today."
+    whole, fragment = find_quotes(text)
+    assert is_sentence_quote(text, whole)
+    assert not is_sentence_quote(text, fragment)
+
+
+def test_sentences_split_before_doubled_apostrophes():
+    text = "He left. ''We are done,'' she said."
+    assert [text[s:e] for s, e in sentences(text)] == ["He left.", "''We are done,'' she said."]
+
+
+def test_inside_finds_the_enclosing_quote():
+    from factcheck.quotemarks import inside
+
+    text = "A “b” c “d e” f"
+    quotes = find_quotes(text)
+    assert inside(quotes, text.index("d")) is quotes[1]
+    assert inside(quotes, text.index("c")) is None
+    assert inside([], 3) is None
+
+
+def test_headings_and_link_lines():
+    from factcheck.quotemarks import is_heading
+
+    assert is_heading("Trump Calls Putin")
+    assert is_heading("Read more: the full story.")
+    assert not is_heading("Putin said the call went well.")

@@ -27,7 +27,7 @@ CLAIM_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
 FORMATS = {  # suffix: (button label, mime type)
     ".csv": ("Download CSV", "text/csv"), ".json": ("Download JSON", "application/json"),
     ".html": ("Download HTML", "text/html"),
-    ".jsonld": ("Download ClaimReview (JSON-LD)", "application/ld+json"),
+    ".jsonld": ("Download ClaimReview", "application/ld+json"),
 }
 SHOWN_COLUMNS = ["id", "claim", "claimed_speaker", "verdict", "confidence", "speaker", "via",
                  "title", "published", "earliest_published", "change_summary"]
@@ -115,12 +115,12 @@ def _show(outcome: BatchOutcome) -> None:
     summary = outcome.summary
     st.success(f"Checked {summary['claims']:,} claims in {summary['seconds']:.1f} s "
                f"({summary['claims_per_second']} claims/s).")
-    left, right = st.columns([1, 2])
+    left, _ = st.columns([2, 3])
     left.altair_chart(widgets.verdict_counts_chart(summary["verdicts"]), width="stretch")
     table = pd.DataFrame([flatten_item(item) for item in outcome.results])
     if not table.empty:
-        right.dataframe(table[[c for c in SHOWN_COLUMNS if c in table.columns]],
-                        hide_index=True, height=300)
+        shown = table[[c for c in SHOWN_COLUMNS if c in table.columns]]
+        st.dataframe(shown.astype(object).where(shown.notna(), ""), hide_index=True)
     if summary.get("bad_rows"):
         st.warning(f"{len(summary['bad_rows'])} row(s) could not be checked:")
         st.dataframe(pd.DataFrame(summary["bad_rows"]), hide_index=True)

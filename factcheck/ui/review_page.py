@@ -42,7 +42,8 @@ def render() -> None:
         return
     st.session_state[_IDS] = list(table["id"])
     st.dataframe(table.drop(columns=["id"]), hide_index=True, key=_TABLE,
-                 on_select=_on_table_select, selection_mode="single-row", height=280)
+                 on_select=_on_table_select, selection_mode="single-row", height=280,
+                 column_config={"text": st.column_config.TextColumn(width="medium")})
     if st.session_state.get(_PICK) not in st.session_state[_IDS]:
         st.session_state[_PICK] = st.session_state[_IDS][0]
     chosen = st.selectbox("Statement to review", st.session_state[_IDS], key=_PICK,
@@ -55,10 +56,10 @@ def render() -> None:
 
 def _table(statements: list[Statement], states: dict[str, str],
            titles: dict[str, str]) -> pd.DataFrame:
-    rows = [{"id": s.id, "document": titles.get(s.doc_id, s.doc_id),
-             "speaker": s.speaker or "(none)", "kind": str(s.kind),
-             "confidence": round(s.confidence, 2), "reviewed": s.reviewed,
-             "state": states.get(s.id, "unreviewed"), "text": s.text} for s in statements]
+    rows = [{"id": s.id, "speaker": s.speaker or "(none)", "text": s.text,
+             "kind": str(s.kind), "confidence": round(s.confidence, 2),
+             "state": states.get(s.id, "unreviewed"), "reviewed": s.reviewed,
+             "document": titles.get(s.doc_id, s.doc_id)} for s in statements]
     return pd.DataFrame(rows).sort_values(["confidence", "document"], kind="stable")
 
 
@@ -83,7 +84,7 @@ def _on_table_select() -> None:
 def _label(table: pd.DataFrame, statement_id: str) -> str:
     row = table[table["id"] == statement_id].iloc[0]
     text = row["text"] if len(row["text"]) <= 90 else row["text"][:87] + "…"
-    return f"{row['speaker']}: “{text}” ({row['confidence']:.2f}, {row['state']})"
+    return f"{row['speaker']}: “{text}” (confidence {row['confidence']:.2f})"
 
 
 def _show_statement(eng: Engine, statement: Statement, state: str | None) -> None:
@@ -174,5 +175,6 @@ def _history(eng: Engine, statement_id: str) -> None:
     if not rows:
         st.caption("No decisions yet.")
         return
-    st.dataframe(pd.DataFrame(rows)[["at", "reviewer", "action", "old_speaker", "new_speaker",
-                                     "undoes"]], hide_index=True)
+    table = pd.DataFrame(rows)[["at", "reviewer", "action", "old_speaker", "new_speaker",
+                                "undoes"]]
+    st.dataframe(table.astype(object).where(table.notna(), ""), hide_index=True)

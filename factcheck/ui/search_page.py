@@ -65,7 +65,7 @@ def _show_verdict_details(result: dict) -> None:
     verdict, attribution = result["verdict"], result.get("attribution") or {}
     if verdict == "altered" and result["matches"]:
         summary = result.get("change_summary") or "words were changed"
-        widgets.show_html(f"<p>The source has different words: {escape(summary)}.</p>")
+        widgets.show_html(f"<p>Compared with the source, {escape(summary)}:</p>")
         widgets.show_html("<p>" + widgets.diff_html(result["matches"][0]["diff"]) + "</p>")
     if verdict == "misattributed":
         who = attribution.get("speaker") or "nobody named"
@@ -94,15 +94,15 @@ def _attribution_card(attribution: dict, documents: dict[str, Document | None]) 
 
 
 def _show_sources(result: dict, documents: dict[str, Document | None]) -> None:
-    matches = result["matches"]
-    if not matches:
-        return
-    if result["verdict"] == "unsupported":
-        with st.expander("Closest passages (they do not support the claim)"):
-            _passages(matches, documents)
-        return
-    st.subheader("Supporting passages")
-    _passages(matches, documents)
+    supporting_docs = {a["doc_id"] for a in result.get("appearances") or []}
+    supporting = [m for m in result["matches"] if m["doc_id"] in supporting_docs]
+    others = [m for m in result["matches"] if m["doc_id"] not in supporting_docs]
+    if supporting:
+        st.subheader("Supporting passages")
+        _passages(supporting, documents)
+    if others:
+        with st.expander(f"Other passages found ({len(others)}; they do not support the claim)"):
+            _passages(others, documents)
 
 
 def _passages(matches: list[dict], documents: dict[str, Document | None]) -> None:
@@ -129,7 +129,8 @@ def _show_timeline(eng: Engine, result: dict) -> None:
     if chart is not None:
         st.altair_chart(chart, width="stretch")
     rows = [{"published": a.get("published") or "(no date)", "document": titles[a["doc_id"]],
-             "speaker": a.get("speaker"), "via": a.get("via"), "verdict": a.get("verdict")}
+             "speaker": a.get("speaker") or "", "via": a.get("via") or "",
+             "verdict": a.get("verdict")}
             for a in appearances]
     st.dataframe(rows, hide_index=True)
 

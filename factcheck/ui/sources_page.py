@@ -136,7 +136,8 @@ def _show_index(eng: Engine) -> None:
     else:
         columns = ["title", "published", "publisher", "kind", "passages", "statements", "id",
                    "url"]
-        st.dataframe(pd.DataFrame(documents)[columns], hide_index=True)
+        table = pd.DataFrame(documents)[columns]
+        st.dataframe(table.astype(object).where(table.notna(), ""), hide_index=True)
     st.subheader("Index")
     stats = eng.stats()
     counts = st.columns(4)

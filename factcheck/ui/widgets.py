@@ -151,11 +151,12 @@ def timeline_chart(appearances: Sequence[Mapping], titles: Mapping[str, str]) ->
     if frame.empty:
         return None
     return alt.Chart(frame).mark_circle(size=160).encode(
-        x=alt.X("published:T", title="published"),
-        y=alt.Y("document:N", title=None, sort=alt.EncodingSortField("published")),
+        x=alt.X("published:T", title="published", axis=alt.Axis(format="%Y-%m-%d")),
+        y=alt.Y("document:N", title=None, sort=alt.EncodingSortField("published"),
+                axis=alt.Axis(labelLimit=320)),
         color=_verdict_colour(),
         tooltip=["document", "published:T", "speaker", "verdict"],
-    ).properties(height=max(80, 40 * len(frame)))
+    ).properties(height=alt.Step(40))
 
 
 def verdict_counts_chart(counts: Mapping[str, int]) -> alt.Chart:
@@ -163,11 +164,11 @@ def verdict_counts_chart(counts: Mapping[str, int]) -> alt.Chart:
     frame = pd.DataFrame({"verdict": list(VERDICT_COLOURS),
                           "claims": [int(counts.get(v, 0)) for v in VERDICT_COLOURS]})
     return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("verdict:N", sort=list(VERDICT_COLOURS), title=None),
-        y=alt.Y("claims:Q", title="claims"),
+        y=alt.Y("verdict:N", sort=list(VERDICT_COLOURS), title=None),
+        x=alt.X("claims:Q", title="claims", axis=alt.Axis(format="d", tickMinStep=1)),
         color=_verdict_colour(legend=None),
         tooltip=["verdict", "claims"],
-    ).properties(height=220)
+    ).properties(height=alt.Step(28))
 
 
 def _verdict_colour(legend: alt.Legend | None | str = "default") -> alt.Color:

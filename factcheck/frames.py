@@ -1,0 +1,269 @@
+"""Attribution frames: the cue lexicon, frames read from a spaCy parse, and the frame a
+quote without an adjacent attribution belongs to.
+
+A frame is one attribution: a cue verb with its subject (the speaker mention) and its
+content (a that-clause; the object or to-clause of some cues, as "criticized the plan",
+"wants to leave"), "according to X" with the clause it modifies, or "as X reported" with the
+clause it is parenthetical to. Offsets are character offsets into the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from factcheck.coref import subject_mention
+
+if TYPE_CHECKING:
+    from factcheck.quotemarks import Quote
+
+_IRREGULAR = {
+    "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing",
+    "think": "thinks thought thinking", "put": "puts put putting", "tweet": "tweets tweeted",
+    "admit": "admits admitted admitting", "post": "posts posted posting",
+    "show": "shows showed shown showing", "find": "finds found finding",
+    "know": "knows knew knowing", "feel": "feels felt feeling", "fear": "fears feared fearing",
+    "expect": "expects expected expecting",
+}
+_REGULAR = (
+    "add ask note explain argue insist state declare continue reply respond recall warn "
+    "emphasize emphasise confirm announce claim suggest acknowledge assert observe remark "
+    "report joke quip shout wonder predict conclude outline stress urge muse counter concede "
+    "caution complain promise vow pledge boast brag charge contend maintain inform reveal "
+    "disclose deny believe testify allege agree insist reiterate point signal indicate "
+    "underline highlight accuse demand propose describe"
+)
+
+
+def _forms(verb: str) -> set[str]:
+    """Present, past and -ing forms of a regular English verb."""
+    stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+    if verb.endswith("y"):
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    past = stem + "d" if verb.endswith("ee") else stem + "ed"
+    return {verb, verb + "s", past, stem + "ing", verb + "es" if verb[-1] in "sh" else ""}
+
+
+# Cues whose content is their object ("criticized the plan") or their to-clause ("wants to
+# leave"), not only a that-clause; chosen by how often they attribute in PolNeAR train.
+_OBJECT = (
+    "criticize endorse praise blast slam mock defend denounce cite announce describe support "
+    "oppose reject dismiss"
+)
+_INFINITIVE = "want hope plan refuse decline promise vow pledge urge threaten"
+OBJECT_FORMS: frozenset[str] = frozenset(f for v in _OBJECT.split() for f in _forms(v) if f)
+INFINITIVE_FORMS: frozenset[str] = frozenset(
+    f for v in _INFINITIVE.split() for f in _forms(v) if f
+)
+CUE_FORMS: frozenset[str] = OBJECT_FORMS | INFINITIVE_FORMS | frozenset(
+    {form for verb in _REGULAR.split() for form in _forms(verb) if form}
+    | {form for forms in _IRREGULAR.values() for form in forms.split()}
+    | set(_IRREGULAR)
+)
+_LETTERS = re.compile(r"[a-z]+")
+_ACCORDING = re.compile(r"\baccording to\b")
+
+
+def cue_positions(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets of the cue words (and of "according to") in text[start:end], in order.
+
+    A word scan with a set lookup: much faster than one regular expression of every form.
+    """
+    low = text[start:end].lower()
+    found = [m.start() for m in _LETTERS.finditer(low) if m.group() in CUE_FORMS]
+    found.extend(m.start() for m in _ACCORDING.finditer(low))
+    return sorted(start + at for at in found)
+
+
+_VERB_DEPS = {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "acl", "pcomp"}
+_MENTION_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "conj", "cc", "nummod"}
+_VERB_AFTER = re.compile(r"\s+(?:\w+\s+)??([a-z]+)")
+REPORT_CUES = {"according", "reported", "reports", "reporting", "report"}
+
+
+@dataclass
+class Frame:
+    """A cue with its speaker mention and, for reported speech, its content offsets."""
+
+    cue: tuple[int, int]
+    mention: tuple[int, int] | None
+    content: tuple[int, int] | None
+    sentence: int
+    report: bool = False
+    speaker: str | None = None
+    confidence: float = 0.0
+    via: str | None = None
+
+
+def frame_of(token, offset: int, sentence: int) -> Frame | None:
+    """The frame a token opens: a cue verb with its subject and complement, or according to."""
+    low = token.lower_
+    if low == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        return _according(token, offset, sentence)
+    if low not in CUE_FORMS or token.dep_ not in _VERB_DEPS:
+        return None
+    if token.text[:1].isupper() and not token.is_sent_start:
+        return None
+    cue = (offset + token.idx, offset + token.idx + len(token.text))
+    subject = _subject(token)
+    mention = _mention(subject, offset) if subject is not None else None
+    content = _content(token, offset)
+    return Frame(cue, mention, content, sentence, report=low in REPORT_CUES)
+
+
+def _according(token, offset: int, sentence: int) -> Frame:
+    """'According to X, …' (or '…, according to X'): X is the speaker of the clause."""
+    to = token.nbor()
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in token.children if c.dep_ == "pobj"
+    ]
+    mention = _mention(objects[0], offset) if objects else None
+    cue = (offset + token.idx, offset + to.idx + len(to.text))
+    head = token.head if token.head is not token else token
+    content = _clause_without(head, token, offset)
+    return Frame(cue, mention, content, sentence, report=True)
+
+
+def _subject(token):
+    """The subject of a cue verb, looking up through conjoined and participle verbs."""
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if token.dep_ not in ("conj", "advcl", "xcomp") or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _mention(head, offset: int) -> tuple[int, int]:
+    """The speaker as written: the subject's name words, without clauses or appositions."""
+    tokens = [head]
+    stack = [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in _MENTION_DEPS or _close_apposition(child):
+                tokens.append(child)
+                stack.append(child)
+    first = min(t.idx for t in tokens)
+    last = max(t.idx + len(t.text) for t in tokens)
+    return offset + first, offset + last
+
+
+def _close_apposition(token) -> bool:
+    """A name in apposition without a comma ('my colleague Pjotr Sauer')."""
+    head = token.head
+    return (
+        token.dep_ == "appos" and token.text[:1].isupper() and head.text[:1].islower()
+        and not any(t.is_punct for t in token.doc[head.i + 1:token.left_edge.i])
+    )
+
+
+def _content(token, offset: int) -> tuple[int, int] | None:
+    """What a cue verb reports: its clausal complement, or the clause it is parenthetical to."""
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            return _subtree(child, offset)
+    wanted = {"xcomp"} if token.lower_ in INFINITIVE_FORMS else set()
+    wanted |= {"dobj"} if token.lower_ in OBJECT_FORMS else set()
+    for child in token.children:
+        if child.dep_ in wanted:
+            return _subtree(child, offset)
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return _clause_without(token.head, token, offset)
+    if token.dep_ in ("parataxis", "ccomp", "advcl") and token.i > token.head.i:
+        left = token.head.left_edge.i
+        if token.left_edge.i > left and token.doc[token.left_edge.i - 1].is_punct:
+            return _trimmed(token.doc[left:token.left_edge.i], offset)
+    return None
+
+
+def _subtree(token, offset: int) -> tuple[int, int] | None:
+    """Offsets of a token's subtree, trimmed of punctuation."""
+    return _trimmed(token.doc[token.left_edge.i:token.right_edge.i + 1], offset)
+
+
+def _clause_without(head, part, offset: int) -> tuple[int, int] | None:
+    """The clause of `head` without the phrase `part` (which sits at its start or end)."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if part.left_edge.i <= start:
+        start = part.right_edge.i + 1
+    elif part.right_edge.i + 1 >= end:
+        end = part.left_edge.i
+    else:
+        start = max(start, part.right_edge.i + 1)
+    return _trimmed(doc[start:end], offset) if start < end else None
+
+
+def _trimmed(span, offset: int) -> tuple[int, int] | None:
+    """Offsets of a span without leading/trailing punctuation."""
+    tokens = [t for t in span]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return None
+    return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
+
+
+class Sentences(Protocol):
+    """A document's text, sentence offsets and parsed frames (the attribute stage's plan)."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    frames: list[Frame]
+
+    def sentence_at(self, position: int) -> int:
+        """Index of the sentence holding a character offset."""
+
+
+def frame_around(plan: Sentences, quote: Quote) -> Frame | None:
+    """The frame a quote without its own attribution belongs to: the reported speech holding
+    it, else a cue in its sentence or the one before (same paragraph), else the subject
+    opening its sentence."""
+    holding = [f for f in plan.frames if f.content and f.content[0] <= quote.start
+               and quote.end <= f.content[1] + 2]
+    if holding:
+        return min(holding, key=lambda f: f.content[1] - f.content[0])
+    sentence = plan.sentence_at(quote.start)
+    for wanted in (sentence, sentence - 1):
+        found = [f for f in plan.frames if f.sentence == wanted and f.mention]
+        if found and wanted >= 0 and _same_paragraph(plan, sentence, wanted):
+            return min(found, key=lambda f: abs(f.cue[0] - quote.start))
+    return subject_frame(plan, sentence, quote.mark_start)
+
+
+def lead_in_frame(plan: Sentences, quote: Quote, quoting: set[int]) -> Frame | None:
+    """The speaker of a quote standing alone, from the sentence before it: a frame there,
+    else its subject ('Valastro praised Christie. / “We need someone …”'); None when that
+    sentence is one of `quoting` (it holds a quote: the last speaker goes on)."""
+    sentence = plan.sentence_at(quote.mark_start) - 1
+    if sentence < 0 or sentence in quoting:
+        return None
+    found = [f for f in plan.frames if f.sentence == sentence and f.mention]
+    if found:
+        return max(found, key=lambda f: f.cue[0])
+    return subject_frame(plan, sentence, plan.sentences[sentence][1])
+
+
+def subject_frame(plan: Sentences, sentence: int, limit: int) -> Frame | None:
+    """The subject opening a sentence as the speaker, the verb after it as the cue ('Moore
+    thanked him for “…”'), reading the sentence up to `limit` only."""
+    if not plan.sentences:
+        return None
+    start, end = plan.sentences[sentence]
+    mention = subject_mention(plan.text, start, min(end, limit))
+    if mention is None:
+        return None
+    verb = _VERB_AFTER.match(plan.text, mention[1])
+    cue = verb.span(1) if verb else (mention[1], mention[1])
+    return Frame(cue, mention, None, sentence)
+
+
+def _same_paragraph(plan: Sentences, one: int, other: int) -> bool:
+    """Whether two sentences lie in one paragraph."""
+    between = plan.text[plan.sentences[min(one, other)][0]:plan.sentences[max(one, other)][0]]
+    return "\n" not in between

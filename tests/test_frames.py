@@ -1,0 +1,40 @@
+"""Cue lexicon and frames read from a parse (the parse tests load the real spaCy model)."""
+
+import pytest
+
+from factcheck.frames import CUE_FORMS, INFINITIVE_FORMS, OBJECT_FORMS, cue_positions
+
+
+def test_cue_lexicon_has_all_forms():
+    for form in ("said", "says", "insisted", "criticized", "wants", "found", "according"):
+        assert form in CUE_FORMS or form == "according"
+    assert "criticized" in OBJECT_FORMS and "wants" in INFINITIVE_FORMS
+    assert "table" not in CUE_FORMS
+
+
+def test_cue_positions_finds_words_and_according_to():
+    text = "He Said so. According to Reuters, she wanted more. Sayings are not cues."
+    found = [text[at:at + 4] for at in cue_positions(text)]
+    assert found == ["Said", "Acco", "want"]
+    assert cue_positions(text, 12) == [12, text.index("wanted")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "mention", "content"),
+    [
+        ("Jane Smith criticized the new tax plan on Monday.", "Jane Smith", "the new tax plan"),
+        ("The senator wants to repeal the law.", "The senator", "to repeal the law"),
+        ("Polls show that the race is close.", "Polls", "that the race is close"),
+    ],
+)
+def test_object_infinitive_and_clause_content(sentence, mention, content):
+    from factcheck.attribute import _nlp
+    from factcheck.frames import frame_of
+
+    doc = _nlp()(sentence)
+    frames = [f for t in doc if (f := frame_of(t, 0, 0)) is not None]
+    assert len(frames) == 1
+    frame = frames[0]
+    assert sentence[frame.mention[0]:frame.mention[1]] == mention
+    assert sentence[frame.content[0]:frame.content[1]] == content
