@@ -354,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--splits", nargs="+", default=["dev", "train"], choices=["dev", "train"])
     parser.add_argument("--limit", type=int, default=None, help="first N tweets per split")
     parser.add_argument("--doc-text", nargs="+", default=["vclaim"], choices=DOC_TEXTS)
-    parser.add_argument("--query", nargs="+", default=["clean"], choices=QUERY_FORMS)
+    parser.add_argument("--query", nargs="+", default=["clean+author"], choices=QUERY_FORMS)
     parser.add_argument("--no-product", action="store_true", help="skip Engine.search_many")
     parser.add_argument("--orders", action="store_true",
                         help="also rank the product's judged candidates by evidence, then score")

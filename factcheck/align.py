@@ -80,6 +80,9 @@ class _Piece:
     matched: int
 
 
+_WINDOW_STARTS = 6
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into normalised words with their character offsets.
 
@@ -117,7 +120,7 @@ def align(claim: Claim | str, source: str) -> Alignment:
     if not src or not claim_words:
         return Alignment(0.0, 0, claim_words, (), (), 0, 0, False, False)
     aligned, splice = _align_pieces(src, pieces)
-    if len(pieces) == 1:
+    if len(pieces) == 1 and _splice_possible(aligned[0]):
         aligned, found = _find_splice(src, aligned[0])
         splice = splice or found
     return _summarise(source, src, aligned, claim_words, splice)
@@ -147,7 +150,9 @@ def _window(src: list[Token], claim: tuple[Token, ...], lo: int) -> _Piece:
     tail = [t.norm for t in src[lo:]]
     slack = max(3, len(words) // 3)
     blocks = SequenceMatcher(None, tail, words, autojunk=False).get_matching_blocks()
-    starts = {max(0, a - b) for a, b, size in blocks if size} or {0}
+    # Windows start at the longest shared runs; short runs of common words rarely win.
+    longest = sorted((b for b in blocks if b.size), key=lambda b: -b.size)[:_WINDOW_STARTS]
+    starts = {max(0, a - b) for a, b, _ in longest} or {0}
     best: _Piece | None = None
     for start in sorted(starts):
         for first in {start, max(0, start - slack)}:
@@ -199,6 +204,13 @@ def _find_splice(src: list[Token], piece: _Piece) -> tuple[list[_Piece], bool]:
         if found >= 0.8 * len(piece.claim) and found > best[1] and _apart(first, second):
             best = ([first, second], found)
     return best[0], best[0][0] is not piece
+
+
+def _splice_possible(piece: _Piece) -> bool:
+    """A splice is only looked for when one window holds part, not all or almost none, of
+    the claim (the search tries every cut and is the costly part of aligning)."""
+    words = len(piece.claim)
+    return 2 * _MIN_SPLICE_RUN <= words and _MIN_SPLICE_RUN <= piece.matched < words
 
 
 def _apart(first: _Piece, second: _Piece) -> bool:

@@ -249,6 +249,9 @@ def _splices(
     halves = [j for j in halves[:_SPLICE_CANDIDATES] if j.alignment.matched >= _SPLICE_HALF]
     found = []
     for one, two in combinations(halves, 2):
+        together = one.alignment.matched + two.alignment.matched
+        if together < settings.altered_ratio * one.alignment.claim_words:
+            continue  # even joined, these two cannot hold enough of the claim's words
         first, second = sorted((one.candidate, two.candidate), key=lambda c: (c.doc_id, c.start))
         if first.doc_id == second.doc_id and first.end >= second.start:
             continue  # overlapping units (a statement inside its passage): not two places

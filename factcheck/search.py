@@ -9,6 +9,8 @@ import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from rapidfuzz import fuzz, utils
+
 from factcheck.align import describe_changes
 from factcheck.claims import Claim
 from factcheck.embed import Encoder
@@ -39,10 +41,32 @@ def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder,
     aliases = load_aliases(index)
     results = []
     for claim, claim_hits in zip(claims, hits, strict=True):
-        candidates = _candidates(index, claim_hits)
+        candidates = shortlist(claim.words, _candidates(index, claim_hits),
+                               settings.judge_candidates)
         finding = judge(claim, candidates, aliases, settings)
         results.append(_result(claim, finding, index, k))
     return results
+
+
+def shortlist(words: str, candidates: Sequence[Candidate], size: int) -> list[Candidate]:
+    """The candidates worth a word alignment: the best by fused rank, by shared words
+    (rapidfuzz token-set ratio, fast) and by meaning, `size` in all, in fused order.
+
+    Word alignment is the costly step of judging; candidates outside all three rankings
+    could neither be verbatim nor the closest in meaning.
+    """
+    if len(candidates) <= size:
+        return list(candidates)
+    share = max(1, size // 3)
+    by_words = sorted(candidates, key=lambda c: -fuzz.token_set_ratio(
+        words, c.text, processor=utils.default_process))
+    by_meaning = sorted(candidates, key=lambda c: -c.dense)
+    chosen: dict[str, Candidate] = {}
+    for ranking in (by_words[:share], by_meaning[:share], candidates):
+        for candidate in ranking:
+            if len(chosen) < size:
+                chosen.setdefault(candidate.unit_id, candidate)
+    return sorted(chosen.values(), key=lambda c: -c.score)
 
 
 def load_aliases(index: SourceIndex) -> dict[str, str]:

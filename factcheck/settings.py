@@ -24,6 +24,9 @@ class Settings:
     # Candidates taken from each retriever before fusion, and the RRF constant (Cormack 2009).
     candidates: int = 50
     rrf_k: int = 60
+    # Candidates given a word alignment per claim (see search.shortlist): alignment is the
+    # costly step; 12 keeps every verdict of the seed tests and the verdict set unchanged.
+    judge_candidates: int = 12
     # Exact FAISS search up to this many vectors; an approximate index (HNSW) above it.
     exact_search_limit: int = 200_000
     # Inputs are bounded so that one paste cannot stall the machine.

@@ -74,3 +74,36 @@ def test_clean_tweet_keeps_text_without_trailer(ce):
     assert ce.query_text("a  b — X (@x) May 1, 2020", "raw") == "a b — X (@x) May 1, 2020"
     with pytest.raises(ValueError, match="valid"):
         ce.query_text("a", "bogus")
+
+
+def test_trailer_forms_seen_in_the_data(ce):
+    hyphen = "Hes a globalist! - Patriot19 (@patirotwoman19) February 5, 2019"
+    assert ce.tweet_author(hyphen) == "Patriot19"
+    assert ce.clean_tweet(hyphen) == "Hes a globalist!"
+    short_year = "ask Ukraine — Barack Obama (@BarackObama) October 04, 19"
+    assert ce.tweet_author(short_year) == "Barack Obama"
+    emoji_only = "new look. pic.twitter.com/1Fp8 — 🎃 (@Sara_Kelhi) March 31, 2019"
+    assert ce.tweet_author(emoji_only) is None
+    assert ce.clean_tweet(emoji_only, keep_author=True) == "new look."
+    # a hyphen earlier in the text is not taken for the trailer's dash
+    dashed = "A - B claim — Jo Doe (@jo) May 1, 2020"
+    assert ce.tweet_author(dashed) == "Jo Doe"
+    assert ce.clean_tweet(dashed) == "A - B claim"
+
+
+def test_weighted_rrf_with_unit_weights_is_the_library_fusion(ce):
+    from factcheck.retrieve import reciprocal_rank_fusion
+
+    dense = [(1, 0.9), (2, 0.8), (3, 0.7)]
+    lexical = [(3, 12.0), (4, 9.0), (1, 3.0)]
+    ours = ce.weighted_rrf([dense, lexical], (1.0, 1.0), 60)
+    library = reciprocal_rank_fusion([dense, lexical], 60)
+    assert [key for key, _ in ours] == [key for key, _ in library] == [1, 3, 2, 4]
+    assert [score for _, score in ours] == pytest.approx([score for _, score in library])
+    # BM25 weighted down: score = 1 / (10 + dense rank) + 0.2 / (10 + BM25 rank)
+    weighted = dict(ce.weighted_rrf([dense, lexical], (1.0, 0.2), 10))
+    assert weighted[1] == pytest.approx(1 / 11 + 0.2 / 13)
+    assert weighted[3] == pytest.approx(1 / 13 + 0.2 / 11)
+    assert weighted[2] == pytest.approx(1 / 12)
+    assert weighted[4] == pytest.approx(0.2 / 12)
+    assert list(weighted) == [1, 3, 2, 4]
