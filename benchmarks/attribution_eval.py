@@ -62,8 +62,12 @@ def _overlap(a, b) -> float:
 def _match(gold: list, pred: list, threshold: float) -> list[tuple[int, int]]:
     """Greedy one-to-one matching, best overlap first."""
     pairs = sorted(
-        ((score, i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)
-         if (score := _overlap(g["content"]["spans"], p.parts)) >= threshold),
+        (
+            (score, i, j)
+            for i, g in enumerate(gold)
+            for j, p in enumerate(pred)
+            if (score := _overlap(g["content"]["spans"], p.parts)) >= threshold
+        ),
         reverse=True,
     )
     used_g, used_p, matched = set(), set(), []
@@ -84,11 +88,9 @@ def _prf(n_match: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 def gold_kind(gold: dict, text: str) -> str:
     """'direct' for a gold sentence quote, 'partial' for a quoted fragment (see above)."""
     spans = gold["content"]["spans"]
-    words = text[spans[0][0]:spans[-1][1]].strip(_QUOTE_CHARS)
+    words = text[spans[0][0] : spans[-1][1]].strip(_QUOTE_CHARS)
     first = words[:1]
-    if (first.isupper() or first.isdigit()) and (
-        len(words.split()) >= 3 or words[-1:] in ".!?,"
-    ):
+    if (first.isupper() or first.isdigit()) and (len(words.split()) >= 3 or words[-1:] in ".!?,"):
         return "direct"
     return "partial"
 
@@ -97,8 +99,11 @@ def _top_level(statements) -> list:
     """Statements not nested in another one (a scare quote inside reported speech is part of
     that reported statement in PolNeAR's annotation)."""
     indirect = [s for s in statements if s.kind == "indirect"]
-    return [s for s in statements if not any(
-        o is not s and o.start <= s.start and s.end <= o.end for o in indirect)]
+    return [
+        s
+        for s in statements
+        if not any(o is not s and o.start <= s.start and s.end <= o.end for o in indirect)
+    ]
 
 
 def _speaker_way(gold: dict, pred, aliases, resolver) -> str | None:
@@ -159,8 +164,11 @@ class _Tally:
         direct = [s for s in preds if s.kind == "direct"]
         quote_pred = [s for s in top if s.kind != "indirect"]
         for t in (0.3, 0.8):
-            for key, g, p in ((f"direct@{t}", sentence_quotes, direct),
-                              (f"quotes@{t}", quotes, quote_pred), (f"all@{t}", gold, top)):
+            for key, g, p in (
+                (f"direct@{t}", sentence_quotes, direct),
+                (f"quotes@{t}", quotes, quote_pred),
+                (f"all@{t}", gold, top),
+            ):
                 self.add(key, len(_match(g, p, t)), len(p), len(g))
         self.add("legacy direct@0.3", len(_match(quotes, direct, 0.3)), len(direct), len(quotes))
         for i, j in _match(quotes, quote_pred, 0.3):
@@ -190,34 +198,49 @@ class _Tally:
         used = {j for _, j in matched}
         for j, statement in enumerate(direct):
             if j not in used:
-                words = text[statement.start:statement.end]
+                words = text[statement.start : statement.end]
                 kind = "starts lower-case" if words[:1].islower() else "no gold sentence quote"
                 self.errors[f"extra direct: {kind}"] += 1
 
 
 def _report(args, rows, tally: _Tally, n_sentences: int, wall: float, cpu: float) -> None:
-    print(f"PolNeAR {args.split}: {len({r['article'] for r in rows})} articles, {len(rows)} "
-          f"annotation files, {sum(len(r['attributions']) for r in rows)} gold attributions")
+    print(
+        f"PolNeAR {args.split}: {len({r['article'] for r in rows})} articles, {len(rows)} "
+        f"annotation files, {sum(len(r['attributions']) for r in rows)} gold attributions"
+    )
     for key, (m, p, g) in tally.counts.items():
         pr, rc, f1 = _prf(m, p, g)
         print(f"{key:17s} P={pr:.3f} R={rc:.3f} F1={f1:.3f}  (matched {m}, pred {p}, gold {g})")
     agree = sum(n for (g, p), n in tally.kinds.items() if g == p)
-    print(f"kinds on matched quotes: {agree / max(1, sum(tally.kinds.values())):.3f} agree; "
-          + ", ".join(f"gold {g}/ours {p}: {n}" for (g, p), n in sorted(tally.kinds.items())))
+    print(
+        f"kinds on matched quotes: {agree / max(1, sum(tally.kinds.values())):.3f} agree; "
+        + ", ".join(f"gold {g}/ours {p}: {n}" for (g, p), n in sorted(tally.kinds.items()))
+    )
     right = sum(n for way, n in tally.ways.items() if way is not None)
     total = sum(tally.ways.values())
-    print(f"speaker accuracy on matched statements (all@0.3): {right / max(1, total):.3f} "
-          f"({right}/{total}; " + ", ".join(
-              f"{way or 'wrong'}: {n}" for way, n in tally.ways.most_common()) + ")")
-    print("error analysis, direct@0.3: " + ", ".join(
-        f"{kind}: {n}" for kind, n in tally.errors.most_common()))
-    print("error analysis, all@0.3, missed gold by cue (top 15): " + ", ".join(
-        f"{cue!r}: {n}" for cue, n in tally.missed_cues.most_common(15)))
-    print(f"speed: {n_sentences} sentences in {wall:.2f} s = {n_sentences / wall:.0f} sentences/s"
-          f" wall, {n_sentences / cpu:.0f} sentences/s of CPU time (attribute_many, model "
-          "already loaded)")
-    print(f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} cpus, Python {platform.python_version()}")
+    print(
+        f"speaker accuracy on matched statements (all@0.3): {right / max(1, total):.3f} "
+        f"({right}/{total}; "
+        + ", ".join(f"{way or 'wrong'}: {n}" for way, n in tally.ways.most_common())
+        + ")"
+    )
+    print(
+        "error analysis, direct@0.3: "
+        + ", ".join(f"{kind}: {n}" for kind, n in tally.errors.most_common())
+    )
+    print(
+        "error analysis, all@0.3, missed gold by cue (top 15): "
+        + ", ".join(f"{cue!r}: {n}" for cue, n in tally.missed_cues.most_common(15))
+    )
+    print(
+        f"speed: {n_sentences} sentences in {wall:.2f} s = {n_sentences / wall:.0f} sentences/s"
+        f" wall, {n_sentences / cpu:.0f} sentences/s of CPU time (attribute_many, model "
+        "already loaded)"
+    )
+    print(
+        f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} cpus, Python {platform.python_version()}"
+    )
     print("command: " + " ".join([Path(sys.executable).name, *sys.argv]))
 
 

@@ -33,8 +33,17 @@ DOC_TEXTS = ("vclaim", "vclaim+title")
 QUERY_FORMS = ("raw", "clean", "clean+author")
 DEPTH = 10  # documents kept per ranking (MRR@10; MAP@5 needs 5)
 # (candidates per retriever, RRF constant, BM25 weight); (50, 60, 1.0) is the library's.
-FUSIONS = ((50, 60, 1.0), (20, 60, 1.0), (100, 60, 1.0), (200, 60, 1.0), (50, 10, 1.0),
-           (100, 10, 1.0), (50, 10, 0.5), (50, 10, 0.2), (20, 10, 0.2))
+FUSIONS = (
+    (50, 60, 1.0),
+    (20, 60, 1.0),
+    (100, 60, 1.0),
+    (200, 60, 1.0),
+    (50, 10, 1.0),
+    (100, 10, 1.0),
+    (50, 10, 0.5),
+    (50, 10, 0.2),
+    (20, 10, 0.2),
+)
 _LEVEL = {"verbatim": 3, "altered": 2, "paraphrase": 1}
 
 Ranking = list[str]
@@ -101,8 +110,10 @@ def _unique(ranking: Sequence[str]) -> list[str]:
 # --- tweet cleaning (pure) -------------------------------------------------------------
 
 # "— Name (@handle) Month D, YYYY" at the end of an embedded tweet.
-_TRAILER = re.compile(r"\s*(?:[—–]|\s-\s)\s*(?P<name>(?:(?![—–]|\s-\s).){0,80}?)\s*"
-                      r"\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{2,4}\s*$")
+_TRAILER = re.compile(
+    r"\s*(?:[—–]|\s-\s)\s*(?P<name>(?:(?![—–]|\s-\s).){0,80}?)\s*"
+    r"\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{2,4}\s*$"
+)
 _URL = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S*")
 _TAG = re.compile(r"[#@](\w+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
@@ -163,8 +174,15 @@ def load_claims(doc_text: str):
     documents = []
     for vclaim_id, vclaim, title in _rows(DATA / "verified_claims.docs.tsv"):
         text = vclaim.strip() if doc_text == "vclaim" else f"{vclaim.strip()}\n{title.strip()}"
-        documents.append(Document(id=vclaim_id, text=text, title=title.strip(),
-                                  sha256=content_sha256(text), kind="verified claim"))
+        documents.append(
+            Document(
+                id=vclaim_id,
+                text=text,
+                title=title.strip(),
+                sha256=content_sha256(text),
+                kind="verified claim",
+            )
+        )
     return documents
 
 
@@ -193,9 +211,11 @@ def open_engine(doc_text: str, **settings: object):
     if engine.stats().get("documents", 0) < 10_375:
         started = time.perf_counter()
         result = engine.ingest_documents(load_claims(doc_text))
-        print(f"ingested {result.documents} claims as {result.passages} passages and "
-              f"{result.statements} statements into {folder} in "
-              f"{time.perf_counter() - started:.0f} s")
+        print(
+            f"ingested {result.documents} claims as {result.passages} passages and "
+            f"{result.statements} statements into {folder} in "
+            f"{time.perf_counter() - started:.0f} s"
+        )
     return engine
 
 
@@ -204,8 +224,10 @@ def product_rankings(engine, queries: dict[str, str]) -> tuple[dict[str, Ranking
     started = time.perf_counter()
     results = engine.search_many([(text, None) for text in queries.values()], k=DEPTH)
     seconds = time.perf_counter() - started
-    rankings = {qid: [m["doc_id"] for m in result.get("matches", [])]
-                for qid, result in zip(queries, results, strict=True)}
+    rankings = {
+        qid: [m["doc_id"] for m in result.get("matches", [])]
+        for qid, result in zip(queries, results, strict=True)
+    }
     return rankings, len(queries) / seconds
 
 
@@ -217,17 +239,22 @@ def unit_runs(engine, queries: dict[str, str], depth: int):
     index = engine.index
     vectors = engine.encoder.encode(words, engine.settings.batch_size)
     scores, rows = index.vectors().search(vectors, depth)
-    dense = [[(int(r), float(s)) for r, s in zip(rs, ss, strict=True) if r >= 0]
-             for rs, ss in zip(rows, scores, strict=True)]
+    dense = [
+        [(int(r), float(s)) for r, s in zip(rs, ss, strict=True) if r >= 0]
+        for rs, ss in zip(rows, scores, strict=True)
+    ]
     return dense, index.lexical().search_many(words, depth)
 
 
 def row_documents(engine) -> dict[int, str]:
     """Document id of every vector row of the index."""
-    return dict(engine.index.store.db.execute(
-        "SELECT u.row, COALESCE(p.doc_id, s.doc_id) FROM units u"
-        " LEFT JOIN passages p ON u.unit = 'passage' AND p.id = u.unit_id"
-        " LEFT JOIN statements s ON u.unit = 'statement' AND s.id = u.unit_id").fetchall())
+    return dict(
+        engine.index.store.db.execute(
+            "SELECT u.row, COALESCE(p.doc_id, s.doc_id) FROM units u"
+            " LEFT JOIN passages p ON u.unit = 'passage' AND p.id = u.unit_id"
+            " LEFT JOIN statements s ON u.unit = 'statement' AND s.id = u.unit_id"
+        ).fetchall()
+    )
 
 
 def documents_of(run: Sequence[tuple[int, float]], row_doc: dict[int, str]) -> Ranking:
@@ -235,8 +262,9 @@ def documents_of(run: Sequence[tuple[int, float]], row_doc: dict[int, str]) -> R
     return _unique([row_doc[row] for row, _ in run])[:DEPTH]
 
 
-def weighted_rrf(runs: Sequence[Sequence[tuple[int, float]]], weights: Sequence[float],
-                 rrf_k: int) -> list[tuple[int, float]]:
+def weighted_rrf(
+    runs: Sequence[Sequence[tuple[int, float]]], weights: Sequence[float], rrf_k: int
+) -> list[tuple[int, float]]:
     """RRF with a weight per run: score(d) = sum of w / (rrf_k + rank); all 1 = the library's."""
     fused_scores: dict[int, float] = {}
     for run, weight in zip(runs, weights, strict=True):
@@ -248,9 +276,12 @@ def weighted_rrf(runs: Sequence[Sequence[tuple[int, float]]], weights: Sequence[
 def fused(dense, lexical, fusion: tuple[int, int, float], row_doc) -> list[Ranking]:
     """Dense and BM25 runs cut at `candidates`, fused (RRF, BM25 weighted), as documents."""
     candidates, rrf_k, bm25_weight = fusion
-    return [documents_of(weighted_rrf([d[:candidates], b[:candidates]], (1.0, bm25_weight),
-                                      rrf_k), row_doc)
-            for d, b in zip(dense, lexical, strict=True)]
+    return [
+        documents_of(
+            weighted_rrf([d[:candidates], b[:candidates]], (1.0, bm25_weight), rrf_k), row_doc
+        )
+        for d, b in zip(dense, lexical, strict=True)
+    ]
 
 
 def judged_rankings(engine, queries: dict[str, str]) -> dict[str, dict[str, Ranking]]:
@@ -259,26 +290,38 @@ def judged_rankings(engine, queries: dict[str, str]) -> dict[str, dict[str, Rank
     `judge order` is the product's (it should equal the search_many figure); `evidence,
     then fused score` keeps the evidence level first but breaks ties by retrieval score
     instead of statement-first and word-alignment ratio. Uses the private helper
-    `factcheck.search._candidates`, so that the comparison holds the candidates fixed.
+    `factcheck.search._candidates` and `shortlist`, so that both orders rank the very
+    candidates that `search_many` judges.
     """
     from factcheck.claims import read_claim
     from factcheck.judge import judge
     from factcheck.retrieve import hybrid_search
-    from factcheck.search import _candidates, load_aliases
+    from factcheck.search import _candidates, load_aliases, shortlist
 
     index, settings = engine.index, engine.settings
     claims = [read_claim(text) for text in queries.values()]
     vectors = engine.encoder.encode([c.words for c in claims], settings.batch_size)
-    hits = hybrid_search(vectors, [c.words for c in claims], index.vectors(), index.lexical(),
-                         settings.candidates, settings.rrf_k)
+    hits = hybrid_search(
+        vectors,
+        [c.words for c in claims],
+        index.vectors(),
+        index.lexical(),
+        settings.candidates,
+        settings.rrf_k,
+    )
     aliases, orders = load_aliases(index), {"judge order": {}, "evidence, then fused": {}}
     for qid, claim, claim_hits in zip(queries, claims, hits, strict=True):
-        judged = judge(claim, _candidates(index, claim_hits), aliases, settings).judged
-        by_level = sorted(judged, key=lambda j: (-_LEVEL.get(str(j.evidence), 0),
-                                                 -j.candidate.score))
+        candidates = shortlist(
+            claim.words, _candidates(index, claim_hits), settings.judge_candidates
+        )
+        judged = judge(claim, candidates, aliases, settings).judged
+        by_level = sorted(
+            judged, key=lambda j: (-_LEVEL.get(str(j.evidence), 0), -j.candidate.score)
+        )
         orders["judge order"][qid] = _unique([j.candidate.doc_id for j in judged])[:DEPTH]
-        orders["evidence, then fused"][qid] = _unique(
-            [j.candidate.doc_id for j in by_level])[:DEPTH]
+        orders["evidence, then fused"][qid] = _unique([j.candidate.doc_id for j in by_level])[
+            :DEPTH
+        ]
     return orders
 
 
@@ -300,8 +343,7 @@ def _recall(rankings: list[list[str]], qrels: list[set[str]]) -> float:
 
 def _product_lines(engine, queries: dict[str, str], qrels, orders: bool) -> None:
     rankings, rate = product_rankings(engine, queries)
-    print(_line("product: search_many matches", evaluate(rankings, qrels),
-                f"{rate:.1f} queries/s"))
+    print(_line("product: search_many matches", evaluate(rankings, qrels), f"{rate:.1f} queries/s"))
     if orders:
         for name, ranked in judged_rankings(engine, queries).items():
             print(_line(f"  same candidates, {name}", evaluate(ranked, qrels)))
@@ -320,12 +362,18 @@ def _retrieval_lines(engine, queries: dict[str, str], qrels) -> None:
         candidates, rrf_k, weight = fusion
         mark = " (library)" if fusion == (50, 60, 1.0) else ""
         docs = fused(dense, lexical, fusion, row_doc)
-        print(_line(f"fused c={candidates} rrf_k={rrf_k} bm25 w={weight}{mark}",
-                    evaluate(dict(zip(ids, docs, strict=True)), qrels)))
+        print(
+            _line(
+                f"fused c={candidates} rrf_k={rrf_k} bm25 w={weight}{mark}",
+                evaluate(dict(zip(ids, docs, strict=True)), qrels),
+            )
+        )
     pools = [[row_doc[r] for r, _ in d[:50] + b[:50]] for d, b in zip(dense, lexical, strict=True)]
     gold = [qrels[q] for q in ids]
-    print(f"  gold claim among the 50 + 50 candidates: {_recall(pools, gold):.4f}; retrieval "
-          f"alone (encode, FAISS, BM25; depth 200): {rate:.1f} queries/s")
+    print(
+        f"  gold claim among the 50 + 50 candidates: {_recall(pools, gold):.4f}; retrieval "
+        f"alone (encode, FAISS, BM25; depth 200): {rate:.1f} queries/s"
+    )
 
 
 def measure(engine, split: str, form: str, args: argparse.Namespace) -> None:
@@ -342,10 +390,12 @@ def measure(engine, split: str, form: str, args: argparse.Namespace) -> None:
 def _machine() -> str:
     import torch
 
-    return (f"{platform.platform()}, {platform.processor() or platform.machine()}, "
-            f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"torch {torch.__version__} ({torch.get_num_threads()} threads); load average "
-            f"{' '.join(f'{n:.1f}' for n in os.getloadavg())} at start")
+    return (
+        f"{platform.platform()}, {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"torch {torch.__version__} ({torch.get_num_threads()} threads); load average "
+        f"{' '.join(f'{n:.1f}' for n in os.getloadavg())} at start"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -356,14 +406,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--doc-text", nargs="+", default=["vclaim"], choices=DOC_TEXTS)
     parser.add_argument("--query", nargs="+", default=["clean+author"], choices=QUERY_FORMS)
     parser.add_argument("--no-product", action="store_true", help="skip Engine.search_many")
-    parser.add_argument("--orders", action="store_true",
-                        help="also rank the product's judged candidates by evidence, then score")
-    parser.add_argument("--threads", type=int, default=1,
-                        help="torch threads (1: the machine is shared; faster under load)")
+    parser.add_argument(
+        "--orders",
+        action="store_true",
+        help="also rank the product's judged candidates by evidence, then score",
+    )
+    parser.add_argument("--candidates", type=int, help="Settings.candidates for the product")
+    parser.add_argument("--rrf-k", type=int, help="Settings.rrf_k for the product")
+    parser.add_argument(
+        "--judge-candidates", type=int, help="Settings.judge_candidates for the product"
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="torch threads (1: the machine is shared; faster under load)",
+    )
     args = parser.parse_args(argv)
     if not (DATA / "verified_claims.docs.tsv").exists():
-        print(f"CheckThat! 2020 data not found at {DATA}; see ../shared/data/README.md",
-              file=sys.stderr)
+        print(
+            f"CheckThat! 2020 data not found at {DATA}; see ../shared/data/README.md",
+            file=sys.stderr,
+        )
         return 2
     logging.basicConfig(level=logging.WARNING)
     import torch
@@ -373,9 +437,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = [".venv/bin/python", "benchmarks/checkthat_eval.py", *sys.argv[1:]]
     print(f"command: {' '.join(command)}")
     for doc_text in args.doc_text:
-        engine = open_engine(doc_text)
-        print(f"\nindex: documents = {doc_text}; {engine.stats()['passages']} passages, "
-              f"{engine.stats()['statements']} statements; model {engine.settings.model}")
+        changes = {
+            "candidates": args.candidates,
+            "rrf_k": args.rrf_k,
+            "judge_candidates": args.judge_candidates,
+        }
+        engine = open_engine(doc_text, **{k: v for k, v in changes.items() if v is not None})
+        print(
+            f"\nindex: documents = {doc_text}; {engine.stats()['passages']} passages, "
+            f"{engine.stats()['statements']} statements; model {engine.settings.model}; "
+            f"product settings: candidates={engine.settings.candidates}, "
+            f"rrf_k={engine.settings.rrf_k}, "
+            f"judge_candidates={getattr(engine.settings, 'judge_candidates', None)}"
+        )
         for split in args.splits:
             for form in args.query:
                 measure(engine, split, form, args)

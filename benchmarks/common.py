@@ -34,8 +34,10 @@ def require_data(*folders: Path) -> None:
     """Exit with a clear message when a data folder (default: all of `DATA`) is missing."""
     for folder in folders or (POLNEAR, CHECKTHAT):
         if not folder.is_dir():
-            sys.exit(f"benchmark data not found: {folder} (expected the shared data sets in "
-                     f"{DATA}; see its README.md)")
+            sys.exit(
+                f"benchmark data not found: {folder} (expected the shared data sets in "
+                f"{DATA}; see its README.md)"
+            )
 
 
 def cpu_model() -> str:
@@ -100,6 +102,7 @@ class Timer:
 
     def wrap(self, name: str, function: Callable) -> Callable:
         """`function`, timed under `name`."""
+
         def timed(*args: object, **kwargs: object) -> object:
             start, cpu = time.perf_counter(), time.process_time()
             try:
@@ -109,6 +112,7 @@ class Timer:
                 self.seconds[name] += elapsed
                 self.cpu[name] += time.process_time() - cpu
                 self.calls[name].append(elapsed)
+
         return timed
 
 
@@ -131,10 +135,18 @@ def polnear_articles(splits: tuple[str, ...] = ("dev", "train")) -> list[dict]:
 
 def polnear_documents(splits: tuple[str, ...] = ("dev", "train")) -> list[Document]:
     """PolNeAR articles as factcheck Documents (id `polnear-<article>`)."""
-    return [Document(id=f"polnear-{row['article']}", text=row["text"], title=row.get("title"),
-                     published=row.get("publication_date"), publisher=row.get("publisher"),
-                     kind="news", sha256=content_sha256(row["text"]))
-            for row in polnear_articles(splits)]
+    return [
+        Document(
+            id=f"polnear-{row['article']}",
+            text=row["text"],
+            title=row.get("title"),
+            published=row.get("publication_date"),
+            publisher=row.get("publisher"),
+            kind="news",
+            sha256=content_sha256(row["text"]),
+        )
+        for row in polnear_articles(splits)
+    ]
 
 
 def documents_with_sentences(documents: list[Document], sentences: int) -> list[Document]:

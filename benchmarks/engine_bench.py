@@ -30,6 +30,7 @@ from collections.abc import Iterator, Sequence
 from itertools import cycle
 from pathlib import Path
 
+import faiss
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -62,19 +63,43 @@ class TimedEncoder:
 
 def _args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--sentences", type=int, default=1500,
-                        help="sentences for encoder and ingest throughput (default 1500)")
-    parser.add_argument("--claims", type=int, default=200,
-                        help="different claims timed per index size (default 200)")
-    parser.add_argument("--sizes", default="1000,10000,100000",
-                        help="passage counts for search latency; the first is a real ingest")
-    parser.add_argument("--noise", type=float, default=0.02,
-                        help="std of the gaussian noise per dimension on repeated vectors")
-    parser.add_argument("--threads", type=int, default=0,
-                        help="torch intra-op threads (default: torch's own choice)")
-    parser.add_argument("--profile", type=int, default=0, metavar="PASSAGES",
-                        help="also cProfile an ingest of about this many passages and 20 "
-                        "searches on the largest index")
+    parser.add_argument(
+        "--sentences",
+        type=int,
+        default=1500,
+        help="sentences for encoder and ingest throughput (default 1500)",
+    )
+    parser.add_argument(
+        "--claims",
+        type=int,
+        default=200,
+        help="different claims timed per index size (default 200)",
+    )
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000,100000",
+        help="passage counts for search latency; the first is a real ingest",
+    )
+    parser.add_argument(
+        "--noise",
+        type=float,
+        default=0.02,
+        help="std of the gaussian noise per dimension on repeated vectors",
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        help="torch intra-op and FAISS OpenMP threads (default: their own choice)",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="PASSAGES",
+        help="also cProfile an ingest of about this many passages and 20 "
+        "searches on the largest index",
+    )
     return parser.parse_args(argv)
 
 
@@ -88,10 +113,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         import torch
 
         torch.set_num_threads(args.threads)
+        faiss.omp_set_num_threads(args.threads)
     print("factcheck core engine benchmark")
     print("\n".join(common.machine_lines()))
-    print("note: the machine is shared (other engineers' jobs run at the same time), so "
-          "figures are conservative; see the load averages.")
+    print(f"faiss OpenMP threads: {faiss.omp_get_max_threads()}")
+    print(
+        "note: the machine is shared (other engineers' jobs run at the same time), so "
+        "figures are conservative; see the load averages."
+    )
     started = time.perf_counter()
     documents = common.polnear_documents()
     encoder = _load_encoder()
@@ -101,9 +130,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         after = _encoder_throughput(encoder, documents, args.sentences, again=True)[1]
         _print_ratio(ingest, before, after)
         claims = common.checkthat_claims(args.claims + 1)
-        print(f"\n3. search latency: engine.search(claim) end to end, {args.claims} different "
-              "CheckThat! 2020 claims (tweets and verified claims, interleaved), after one "
-              "warm-up search")
+        print(
+            f"\n3. search latency: engine.search(claim) end to end, {args.claims} different "
+            "CheckThat! 2020 claims (tweets and verified claims, interleaved), after one "
+            "warm-up search"
+        )
         for n, size in enumerate(sizes):
             folder = Path(tmp) / f"search-{size}"
             if n == 0:
@@ -123,13 +154,16 @@ def _load_encoder() -> Encoder:
     start = time.perf_counter()
     encoder = load_encoder(Settings().model)
     encoder.encode(["warm-up sentence"], BATCH)
-    print(f"model: {encoder.name} (dimension {encoder.dimension}), loaded in "
-          f"{time.perf_counter() - start:.1f} s")
+    print(
+        f"model: {encoder.name} (dimension {encoder.dimension}), loaded in "
+        f"{time.perf_counter() - start:.1f} s"
+    )
     return encoder
 
 
-def _encoder_throughput(encoder: Encoder, documents: list[Document], count: int,
-                        again: bool = False) -> tuple[np.ndarray, tuple[float, float]]:
+def _encoder_throughput(
+    encoder: Encoder, documents: list[Document], count: int, again: bool = False
+) -> tuple[np.ndarray, tuple[float, float]]:
     """Vectors of `count` real sentences, and (sentences per wall s, per CPU s)."""
     chosen = common.documents_with_sentences(documents, count)
     sentences = [p.text for d in chosen for p in split(d)][:count]
@@ -138,16 +172,22 @@ def _encoder_throughput(encoder: Encoder, documents: list[Document], count: int,
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     rate = len(sentences) / seconds
     chars = sum(map(len, sentences)) / len(sentences)
-    title = ("   raw encoder again, right after the ingest (the load moves)" if again else
-             f"\n1. raw encoder: {len(sentences)} PolNeAR sentences (mean {chars:.0f} chars), "
-             f"batch {BATCH}")
-    print(f"{title}: {seconds:.1f} s = {rate:.1f} sentences/s "
-          f"({cpu:.1f} CPU-s = {len(sentences) / cpu:.1f} sentences per CPU-s)")
+    title = (
+        "   raw encoder again, right after the ingest (the load moves)"
+        if again
+        else f"\n1. raw encoder: {len(sentences)} PolNeAR sentences (mean {chars:.0f} chars), "
+        f"batch {BATCH}"
+    )
+    print(
+        f"{title}: {seconds:.1f} s = {rate:.1f} sentences/s "
+        f"({cpu:.1f} CPU-s = {len(sentences) / cpu:.1f} sentences per CPU-s)"
+    )
     return vectors, (rate, len(sentences) / cpu)
 
 
-def _ingest_throughput(encoder: Encoder, documents: list[Document], count: int,
-                       folder: Path) -> tuple[float, float, float]:
+def _ingest_throughput(
+    encoder: Encoder, documents: list[Document], count: int, folder: Path
+) -> tuple[float, float, float]:
     """Ingest articles holding `count` sentences; (passages/s, passages/CPU-s, units/passage)."""
     chosen = common.documents_with_sentences(documents, count)
     from factcheck.attribute import attribute
@@ -168,32 +208,43 @@ def _ingest_throughput(encoder: Encoder, documents: list[Document], count: int,
         ingest_module.split, ingest_module.attribute_many = saved
     rate = result.passages / seconds
     units = result.passages + result.statements
-    print(f"\n2. ingest (Document -> split -> attribute -> embed -> store -> FAISS/BM25), "
-          f"fresh index: {result.documents} PolNeAR articles, {result.passages} passages + "
-          f"{result.statements} statements = {units} embedded units: {seconds:.1f} s = "
-          f"{rate:.1f} passages/s ({units / seconds:.1f} units/s; {cpu:.1f} CPU-s)")
+    print(
+        f"\n2. ingest (Document -> split -> attribute -> embed -> store -> FAISS/BM25), "
+        f"fresh index: {result.documents} PolNeAR articles, {result.passages} passages + "
+        f"{result.statements} statements = {units} embedded units: {seconds:.1f} s = "
+        f"{rate:.1f} passages/s ({units / seconds:.1f} units/s; {cpu:.1f} CPU-s)"
+    )
     embed = timer.seconds["embed"]
-    print(f"   the embed stage alone ran at {units / embed:.1f} units/s "
-          f"({units / timer.cpu['embed']:.1f} per CPU-s)")
+    print(
+        f"   the embed stage alone ran at {units / embed:.1f} units/s "
+        f"({units / timer.cpu['embed']:.1f} per CPU-s)"
+    )
     stages = {name: (spent, timer.cpu[name]) for name, spent in timer.seconds.items()}
-    stages["store (SQLite) and the rest"] = (seconds - sum(timer.seconds.values()),
-                                             cpu - sum(timer.cpu.values()))
+    stages["store (SQLite) and the rest"] = (
+        seconds - sum(timer.seconds.values()),
+        cpu - sum(timer.cpu.values()),
+    )
     print("   time per stage (wall s, % of wall, CPU-s):")
     for name, (spent, spent_cpu) in stages.items():
         print(f"   {name:<28} {spent:6.1f} s {100 * spent / seconds:5.1f} %  {spent_cpu:6.1f}")
     return rate, result.passages / cpu, units / result.passages
 
 
-def _print_ratio(ingest: tuple[float, float, float], before: tuple[float, float],
-                 after: tuple[float, float]) -> None:
+def _print_ratio(
+    ingest: tuple[float, float, float], before: tuple[float, float], after: tuple[float, float]
+) -> None:
     rate, cpu_rate, units_per_passage = ingest
     raw, raw_cpu = (before[0] + after[0]) / 2, (before[1] + after[1]) / 2
     verdict = "met" if rate / raw >= 0.8 else "MISSED"
-    print(f"   ingest passages/s over raw sentences/s (mean of both raw runs): {rate / raw:.2f} "
-          f"(target >= 0.80: {verdict}); per CPU-s: {cpu_rate / raw_cpu:.2f}")
-    print(f"   in embedded units ({units_per_passage:.2f} per passage: statements are embedded "
-          f"too): {rate * units_per_passage / raw:.2f} per wall s, "
-          f"{cpu_rate * units_per_passage / raw_cpu:.2f} per CPU-s")
+    print(
+        f"   ingest passages/s over raw sentences/s (mean of both raw runs): {rate / raw:.2f} "
+        f"(target >= 0.80: {verdict}); per CPU-s: {cpu_rate / raw_cpu:.2f}"
+    )
+    print(
+        f"   in embedded units ({units_per_passage:.2f} per passage: statements are embedded "
+        f"too): {rate * units_per_passage / raw:.2f} per wall s, "
+        f"{cpu_rate * units_per_passage / raw_cpu:.2f} per CPU-s"
+    )
 
 
 def _real_index(encoder: Encoder, documents: list[Document], size: int, folder: Path) -> None:
@@ -201,12 +252,15 @@ def _real_index(encoder: Encoder, documents: list[Document], size: int, folder: 
     engine._encoder = encoder
     start = time.perf_counter()
     result = engine.ingest_documents(common.documents_with_sentences(documents, size))
-    print(f"\n   {result.passages} passages (real ingest of {result.documents} articles, "
-          f"+ {result.statements} statements; built in {time.perf_counter() - start:.0f} s)")
+    print(
+        f"\n   {result.passages} passages (real ingest of {result.documents} articles, "
+        f"+ {result.statements} statements; built in {time.perf_counter() - start:.0f} s)"
+    )
 
 
-def _synthetic_index(folder: Path, documents: list[Document], size: int,
-                     real_vectors: np.ndarray, noise: float) -> None:
+def _synthetic_index(
+    folder: Path, documents: list[Document], size: int, real_vectors: np.ndarray, noise: float
+) -> None:
     """Write `size` passages of real sentences with noised real vectors via the library."""
     start = time.perf_counter()
     index = SourceIndex(Settings(index_dir=folder))
@@ -214,32 +268,45 @@ def _synthetic_index(folder: Path, documents: list[Document], size: int,
     batches, written, copies = [], 0, _document_copies(documents)
     while written < size:
         document, passages = next(copies)
-        passages = passages[:size - written]
+        passages = passages[: size - written]
         batches.append((document, passages))
         written += len(passages)
         if len(batches) == WRITE_DOCUMENTS or written >= size:
-            _write_batch(index, batches, real_vectors, written - sum(len(p) for _, p in batches),
-                         rng, noise)
+            _write_batch(
+                index, batches, real_vectors, written - sum(len(p) for _, p in batches), rng, noise
+            )
             batches = []
     index.append(np.zeros((0, real_vectors.shape[1]), np.float32), real_vectors.shape[1])
-    print(f"\n   {size} passages (real PolNeAR sentences cycled, vectors of {len(real_vectors)} "
-          f"real encoded sentences repeated with gaussian noise std {noise} and re-normalised; "
-          f"written through Store/SourceIndex in {time.perf_counter() - start:.0f} s)")
+    print(
+        f"\n   {size} passages (real PolNeAR sentences cycled, vectors of {len(real_vectors)} "
+        f"real encoded sentences repeated with gaussian noise std {noise} and re-normalised; "
+        f"written through Store/SourceIndex in {time.perf_counter() - start:.0f} s)"
+    )
 
 
 def _document_copies(documents: list[Document]) -> Iterator[tuple[Document, list[Passage]]]:
     for copy, document in enumerate(cycle(documents)):
         text = document.text
-        copied = Document(id=f"copy{copy // len(documents)}-{document.id}", text=text,
-                          title=document.title, published=document.published,
-                          publisher=document.publisher, kind=document.kind,
-                          sha256=content_sha256(text))
+        copied = Document(
+            id=f"copy{copy // len(documents)}-{document.id}",
+            text=text,
+            title=document.title,
+            published=document.published,
+            publisher=document.publisher,
+            kind=document.kind,
+            sha256=content_sha256(text),
+        )
         yield copied, split(copied)
 
 
-def _write_batch(index: SourceIndex, batch: list[tuple[Document, list[Passage]]],
-                 real_vectors: np.ndarray, first_row: int, rng: np.random.Generator,
-                 noise: float) -> None:
+def _write_batch(
+    index: SourceIndex,
+    batch: list[tuple[Document, list[Passage]]],
+    real_vectors: np.ndarray,
+    first_row: int,
+    rng: np.random.Generator,
+    noise: float,
+) -> None:
     passages = [p for _, ps in batch for p in ps]
     rows = np.arange(first_row, first_row + len(passages)) % len(real_vectors)
     vectors = real_vectors[rows] + rng.normal(0, noise, (len(rows), real_vectors.shape[1]))
@@ -251,8 +318,7 @@ def _write_batch(index: SourceIndex, batch: list[tuple[Document, list[Passage]]]
         for document, document_passages in batch:
             index.store.add_document(document, document_passages, [])
         index.store.add_embeddings(zip(hashes, vectors, strict=True), index.settings.model)
-        index.store.add_units([("passage", p.id, h) for p, h in zip(passages, hashes,
-                                                                     strict=True)])
+        index.store.add_units([("passage", p.id, h) for p, h in zip(passages, hashes, strict=True)])
 
 
 def _search_latency(folder: Path, encoder: Encoder, claims: list[str], real: bool) -> None:
@@ -280,27 +346,36 @@ def _search_latency(folder: Path, encoder: Encoder, claims: list[str], real: boo
     _print_latency(engine, (latencies, cpu_times), errors, timer, real)
 
 
-def _print_latency(engine: Engine, times: tuple[list[float], list[float]], errors: int,
-                   timer: common.Timer, real: bool) -> None:
+def _print_latency(
+    engine: Engine,
+    times: tuple[list[float], list[float]],
+    errors: int,
+    timer: common.Timer,
+    real: bool,
+) -> None:
     stats = engine.stats()
     latencies, cpu_times = times
     p50, p95 = np.percentile(latencies, [50, 95])
     cpu50, cpu95 = np.percentile(cpu_times, [50, 95])
     kind = "exact FlatIP" if stats["exact_search"] else "HNSW"
-    print(f"   {stats['units']} vectors ({kind}), {len(latencies)} claims"
-          f"{f', {errors} refused' if errors else ''}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
-          f"mean {np.mean(latencies):.1f} ms; CPU time per search p50 {cpu50:.1f} ms, "
-          f"p95 {cpu95:.1f} ms")
-    parts = ", ".join(f"{name} {1000 * np.median(calls):.1f} ms"
-                      for name, calls in timer.calls.items())
+    print(
+        f"   {stats['units']} vectors ({kind}), {len(latencies)} claims"
+        f"{f', {errors} refused' if errors else ''}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+        f"mean {np.mean(latencies):.1f} ms; CPU time per search p50 {cpu50:.1f} ms, "
+        f"p95 {cpu95:.1f} ms"
+    )
+    parts = ", ".join(
+        f"{name} {1000 * np.median(calls):.1f} ms" for name, calls in timer.calls.items()
+    )
     print(f"   median per stage: {parts}")
     if not real and stats["units"] >= 100_000:
         verdict = "met" if p50 < 50 else "MISSED"
         print(f"   target p50 < 50 ms at 100k: {verdict}")
 
 
-def _profile_ingest(encoder: Encoder, documents: list[Document], passages: int,
-                    folder: Path) -> None:
+def _profile_ingest(
+    encoder: Encoder, documents: list[Document], passages: int, folder: Path
+) -> None:
     chosen = common.documents_with_sentences(documents[::-1], passages)
     engine = Engine.open(Settings(index_dir=folder))
     engine._encoder = encoder
@@ -311,8 +386,10 @@ def _profile_ingest(encoder: Encoder, documents: list[Document], passages: int,
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
     stats.print_stats(25)
-    print(f"\nprofile: ingest of {result.passages} passages + {result.statements} statements "
-          "(cProfile, top 25 by cumulative time)")
+    print(
+        f"\nprofile: ingest of {result.passages} passages + {result.statements} statements "
+        "(cProfile, top 25 by cumulative time)"
+    )
     print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:6000])
 
 
@@ -327,8 +404,10 @@ def _profile_search(folder: Path, encoder: Encoder, claims: list[str]) -> None:
     profile.disable()
     out = io.StringIO()
     pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(25)
-    print(f"\nprofile: {len(claims)} searches on {engine.stats()['units']} vectors "
-          "(cProfile, top 25 by own time)")
+    print(
+        f"\nprofile: {len(claims)} searches on {engine.stats()['units']} vectors "
+        "(cProfile, top 25 by own time)"
+    )
     print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:6000])
 
 

@@ -37,8 +37,10 @@ MIN_PASSAGES = 50_000
 
 def machine() -> str:
     """One line naming the machine the figures come from."""
-    return (f"{platform.platform()}; {platform.processor() or platform.machine()}; "
-            f"{os.cpu_count()} CPUs; Python {platform.python_version()}")
+    return (
+        f"{platform.platform()}; {platform.processor() or platform.machine()}; "
+        f"{os.cpu_count()} CPUs; Python {platform.python_version()}"
+    )
 
 
 def _polnear_articles() -> dict[str, dict]:
@@ -62,14 +64,34 @@ def write_sources(path: Path) -> None:
     """The corpus as one jsonl of documents: PolNeAR articles, verified claims, their titles."""
     with path.open("w", encoding="utf-8") as f:
         for art in _polnear_articles().values():
-            f.write(json.dumps({"id": f"polnear-{art['article']}", "text": art["text"],
-                                "title": art.get("title"), "publisher": art.get("publisher"),
-                                "published": art.get("publication_date")}) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "id": f"polnear-{art['article']}",
+                        "text": art["text"],
+                        "title": art.get("title"),
+                        "publisher": art.get("publisher"),
+                        "published": art.get("publication_date"),
+                    }
+                )
+                + "\n"
+            )
         for vc in _verified_claims():
-            f.write(json.dumps({"id": f"vclaim-{vc['id']}", "text": vc["vclaim"],
-                                "title": vc["title"], "publisher": "Snopes"}) + "\n")
-            f.write(json.dumps({"id": f"vtitle-{vc['id']}", "text": vc["title"],
-                                "publisher": "Snopes"}) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "id": f"vclaim-{vc['id']}",
+                        "text": vc["vclaim"],
+                        "title": vc["title"],
+                        "publisher": "Snopes",
+                    }
+                )
+                + "\n"
+            )
+            f.write(
+                json.dumps({"id": f"vtitle-{vc['id']}", "text": vc["title"], "publisher": "Snopes"})
+                + "\n"
+            )
 
 
 def claim_pool() -> list[tuple[str, str]]:
@@ -82,7 +104,7 @@ def claim_pool() -> list[tuple[str, str]]:
     with (POLNEAR / "polnear_dev_direct_quotes.jsonl").open(encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
-            pool.append((row["quote"].strip("\"“” "), row.get("speaker_mention") or ""))
+            pool.append((row["quote"].strip('"“” '), row.get("speaker_mention") or ""))
     for art in islice(_polnear_articles().values(), 300):
         pool += [(s, "") for s in re.split(r"(?<=[.!?])\s+", art["text"]) if 40 < len(s) < 400]
     return [(text, speaker) for text, speaker in pool if text.strip()]
@@ -109,8 +131,10 @@ def build_index() -> None:
     write_sources(sources)
     started = time.perf_counter()
     result = engine.ingest([sources])
-    print(f"index built in {time.perf_counter() - started:.0f} s: {result.documents} documents, "
-          f"{result.passages} passages, {result.statements} statements")
+    print(
+        f"index built in {time.perf_counter() - started:.0f} s: {result.documents} documents, "
+        f"{result.passages} passages, {result.statements} statements"
+    )
 
 
 def run_child(count: int, k: int, chunk_size: int) -> dict:
@@ -125,13 +149,19 @@ def run_child(count: int, k: int, chunk_size: int) -> dict:
     engine = Engine.open(Settings(index_dir=INDEX))
     engine.search_many([("warm up the model and the index", None)], k=k)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    summary = run_report(claims, CACHE / f"report-{count}.json", engine, k=k,
-                         chunk_size=chunk_size)
+    summary = run_report(claims, CACHE / f"report-{count}.json", engine, k=k, chunk_size=chunk_size)
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"claims": count, "checked": summary.claims, "bad_rows": len(summary.bad_rows),
-            "seconds": round(summary.seconds, 1), "claims_per_second": summary.claims_per_second,
-            "peak_rss_mib_before": round(before / 1024), "peak_rss_mib": round(after / 1024),
-            "passages": engine.stats().get("passages"), "verdicts": summary.verdicts}
+    return {
+        "claims": count,
+        "checked": summary.claims,
+        "bad_rows": len(summary.bad_rows),
+        "seconds": round(summary.seconds, 1),
+        "claims_per_second": summary.claims_per_second,
+        "peak_rss_mib_before": round(before / 1024),
+        "peak_rss_mib": round(after / 1024),
+        "passages": engine.stats().get("passages"),
+        "verdicts": summary.verdicts,
+    }
 
 
 def main() -> int:
@@ -155,14 +185,24 @@ def main() -> int:
     print(f"machine: {machine()}")
     build_index()
     for size in args.sizes:
-        cmd = [sys.executable, __file__, "--child", str(size), "-k", str(args.k),
-               "--chunk-size", str(args.chunk_size)]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--child",
+            str(size),
+            "-k",
+            str(args.k),
+            "--chunk-size",
+            str(args.chunk_size),
+        ]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         fig = json.loads(out.strip().splitlines()[-1])
-        print(f"{fig['claims']:>7,} claims vs {fig['passages']:,} passages (k={args.k}): "
-              f"{fig['claims_per_second']} claims/s, {fig['seconds']} s; peak RSS "
-              f"{fig['peak_rss_mib']} MiB (after loading: {fig['peak_rss_mib_before']} MiB); "
-              f"bad rows {fig['bad_rows']}; verdicts {fig['verdicts']}")
+        print(
+            f"{fig['claims']:>7,} claims vs {fig['passages']:,} passages (k={args.k}): "
+            f"{fig['claims_per_second']} claims/s, {fig['seconds']} s; peak RSS "
+            f"{fig['peak_rss_mib']} MiB (after loading: {fig['peak_rss_mib_before']} MiB); "
+            f"bad rows {fig['bad_rows']}; verdicts {fig['verdicts']}"
+        )
     return 0
 
 

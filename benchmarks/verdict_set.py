@@ -51,6 +51,7 @@ _NEGATED = [
     (r"\bnot\s+", ""),
     (r"\bnever\s+", ""),
 ]
+_REPORTING = re.compile(r"^[A-Z][\w']+ (?:said|asked|told \w+|joked|warned|confronted)(?: that)? ")
 _SWAPS = {
     "good": "bad",
     "bad": "good",
@@ -205,7 +206,7 @@ def _subspan(q: Quote, _: list[Quote], rng: random.Random) -> Iterator[Case]:
         return
     size = rng.randint(6, 9)
     start = rng.randint(1, len(words) - size)
-    if re.search(r"(n['’]t|\bnot|\bno|\bnever)\W*$", words[start - 1], re.IGNORECASE):
+    if re.search(r"(n['’]t|\bnot|\bno|\bnever|\bnone)\W*$", words[start - 1], re.IGNORECASE):
         return
     yield _case(q, "subspan", " ".join(words[start : start + size]), "verbatim")
 
@@ -239,7 +240,7 @@ def _negation(q: Quote, _: list[Quote], rng: random.Random) -> Iterator[Case]:
 
 
 def _number(q: Quote, _: list[Quote], rng: random.Random) -> Iterator[Case]:
-    match = re.search(r"\d+(?:[.,]\d+)*", q.text)
+    match = re.search(r"\d+(?:[.,]\d+)*(?![^\[]*\])", q.text)  # not inside [brackets]
     if match:
         old = match.group().replace(",", "")
         step = rng.choice([1, 2, 3, 5, 10])
@@ -299,22 +300,29 @@ def _splices(quoted: list[Quote], rng: random.Random) -> list[Case]:
 
 
 def _paraphrases(quoted: list[Quote]) -> list[Case]:
+    """The hand-written paraphrases; every other one without its "X said" (no speaker)."""
     keyed = {(q.article, q.eid): q for q in quoted}
     cases = []
-    for line in PARAPHRASES.open(encoding="utf-8"):
+    for n, line in enumerate(PARAPHRASES.open(encoding="utf-8")):
         row = json.loads(line)
         q = keyed.get((row["article"], row["eid"]))
         if q is None:
             continue
-        cases.append(_case(q, "paraphrase", row["paraphrase"], "paraphrase", row.get("speaker")))
+        text, variant = row["paraphrase"], "paraphrase"
+        if n % 2:
+            text, variant = _REPORTING.sub("", text, count=1), "paraphrase-no-speaker"
+            text = text[:1].upper() + text[1:]
+        cases.append(_case(q, variant, text, "paraphrase"))
     return cases
 
 
 def _unsupported(
     held_out: dict[str, dict], indexed: dict[str, dict], rng: random.Random, limit: int
 ) -> list[Case]:
-    """Real sentences (10-35 words) of articles not in the index, not found word for word in it."""
+    """Real sentences (10-35 words) of articles not in the index, not found word for word in it;
+    every other one credited to a speaker of the corpus (as a fact-checker would paste it)."""
     corpus = " ".join(_norm(r["text"]) for r in indexed.values())
+    speakers = sorted({q.speaker for q in quotes(indexed) if q.speaker})
     cases = []
     for article in rng.sample(sorted(held_out), len(held_out)):
         sentences = re.split(r"(?<=[.!?])\s+", held_out[article]["text"])
@@ -324,8 +332,10 @@ def _unsupported(
         sentence = rng.choice(fit)
         if _norm(" ".join(sentence.split()[2:8])) in corpus:
             continue
+        speaker = rng.choice(speakers) if len(cases) % 2 else None
+        variant = "unsupported-speaker" if speaker else "unsupported"
         cases.append(
-            Case(f"unsupported:{article}", sentence, None, "unsupported", "unsupported", article)
+            Case(f"{variant}:{article}", sentence, speaker, "unsupported", variant, article)
         )
         if len(cases) >= limit:
             break

@@ -11,6 +11,7 @@ added; ``=`` and ``-`` runs are written as in the source, ``+`` runs as in the c
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -42,6 +43,8 @@ _CHANGE_WORDS = {
 _SPLICE_GAP = 3
 # An unmatched run at the edge of a claim at least this long is looked for elsewhere.
 _MIN_SPLICE_RUN = 3
+# A splice must cover this share of the claim's words.
+_SPLICE_COVER = 0.8
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,11 @@ def align(claim: Claim | str, source: str) -> Alignment:
     if not src or not claim_words:
         return Alignment(0.0, 0, claim_words, (), (), 0, 0, False, False)
     aligned, splice = _align_pieces(src, pieces)
-    if len(pieces) == 1 and _splice_possible(aligned[0]):
+    if (
+        len(pieces) == 1
+        and _splice_possible(aligned[0])
+        and _shared(src, pieces[0]) >= (_SPLICE_COVER * claim_words)
+    ):
         aligned, found = _find_splice(src, aligned[0])
         splice = splice or found
     return _summarise(source, src, aligned, claim_words, splice)
@@ -201,9 +208,14 @@ def _find_splice(src: list[Token], piece: _Piece) -> tuple[list[_Piece], bool]:
             continue
         first, second = _window(src, first_part, 0), _window(src, second_part, 0)
         found = first.matched + second.matched
-        if found >= 0.8 * len(piece.claim) and found > best[1] and _apart(first, second):
+        if found >= _SPLICE_COVER * len(piece.claim) and found > best[1] and _apart(first, second):
             best = ([first, second], found)
     return best[0], best[0][0] is not piece
+
+
+def _shared(src: list[Token], claim: tuple[Token, ...]) -> int:
+    """How many claim words the source has at all (an upper bound on words matched)."""
+    return sum((Counter(t.norm for t in src) & Counter(t.norm for t in claim)).values())
 
 
 def _splice_possible(piece: _Piece) -> bool:

@@ -157,14 +157,16 @@ def _report_parser(commands, name: str) -> None:
 def _run_report(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from factcheck.report import count_rows, run_report
+    from factcheck.report import run_report
 
     engine = _engine(args)
-    with tqdm(total=count_rows(args.claims), unit="claim", desc="report", file=sys.stderr) as bar:
-        summary = run_report(args.claims, args.out, engine, args.k,
-                             progress=lambda done, total: bar.update(done - bar.n))
-    for bad in summary.bad_rows:
-        print(f"factcheck: {args.claims}: row {bad.row}: {bad.reason}", file=sys.stderr)
+    with tqdm(unit="claim", desc="report", file=sys.stderr) as bar:
+        def progress(done: int, total: int | None) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        # Bad rows are logged (one line each on stderr) by the report as it meets them.
+        summary = run_report(args.claims, args.out, engine, args.k, progress=progress)
     counts = "  ".join(f"{verdict}: {n}" for verdict, n in summary.verdicts.items())
     print(f"claims: {summary.claims}  {counts}  bad rows: {len(summary.bad_rows)}  "
           f"time: {summary.seconds:.1f}s  -> {args.out}")

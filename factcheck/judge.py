@@ -8,8 +8,10 @@ alone (`judge_candidate`), then `judge` picks the finding:
    least ``settings.min_words_matched`` words matched; meaning: `paraphrase` when the dense
    similarity reaches ``settings.paraphrase_similarity``; else `unsupported`;
 2. word evidence beats meaning; within the stronger kind of evidence a candidate credited to
-   the claimed speaker wins, else one credited to someone else makes the claim
-   `misattributed`; a candidate without a speaker supports words but proves no misattribution;
+   the claimed speaker wins (unless an unattributed passage has stronger words: then that
+   passage's verdict), else one credited to someone else at the strongest level makes the
+   claim `misattributed` (by meaning: only the closest candidate counts); a candidate without
+   a speaker supports words but proves no misattribution;
 3. statements are preferred over passages at the same level of evidence.
 
 A claim joining words from two candidates (two quotes spliced) is `altered` with the change
@@ -34,9 +36,11 @@ _WORDS = (Verdict.VERBATIM, Verdict.ALTERED)
 # Speakers that name nobody (an attribution left unresolved): they cannot prove misattribution.
 _UNNAMED = frozenset(["who", "he", "she", "they", "it", "we", "i", "you", "which", "that", "this"])
 _PARTY_TAG = re.compile(r"[dri]-[a-z]{2,4}|\d+")
-# Candidates tried in pairs for a splice, and the words each half must match.
+# Candidates tried in pairs for a splice, and the run of words in order each half must match.
 _SPLICE_CANDIDATES = 5
 _SPLICE_HALF = 3
+# Two texts joined must hold this share of the claim's words (quotes spliced are whole pieces).
+_SPLICE_COVER = 0.8
 
 
 @dataclass(frozen=True)
@@ -230,15 +234,20 @@ def _choose(claim: Claim, ranked: list[Judged]) -> tuple[Judged | None, Verdict]
     group = [j for j in support if (j.evidence in _WORDS) == words]
     if not claim.speaker:
         return group[0], group[0].evidence
-    for j in group:
-        if j.speaker_matches is True:
-            return j, j.evidence
+    top = [j for j in group if j.evidence is group[0].evidence]
+    matching = [j for j in group if j.speaker_matches]
+    if matching:
+        # The claimed speaker's statement, unless an unattributed passage has stronger words
+        # (a statement cut short by the attribution stage, the whole quote in its passage).
+        stronger = [j for j in top if j.speaker_matches is None and words]
+        best = matching[0] if matching[0] in top or not stronger else stronger[0]
+        return best, best.evidence
     if not words:  # by meaning, only the closest statement can show who said it
-        group = sorted(group, key=lambda j: j.candidate.dense, reverse=True)[:1]
-    for j in group:
+        top = sorted(group, key=lambda j: j.candidate.dense, reverse=True)[:1]
+    for j in top:
         if j.speaker_matches is False:
             return j, Verdict.MISATTRIBUTED
-    return group[0], group[0].evidence
+    return top[0], top[0].evidence
 
 
 def _splices(
@@ -246,7 +255,7 @@ def _splices(
 ) -> list[Judged]:
     """Judged pairs of candidates whose texts together hold the claim's words (a splice)."""
     halves = sorted(judged, key=lambda j: j.alignment.matched, reverse=True)
-    halves = [j for j in halves[:_SPLICE_CANDIDATES] if j.alignment.matched >= _SPLICE_HALF]
+    halves = [j for j in halves[:_SPLICE_CANDIDATES] if _longest_run(j.alignment) >= _SPLICE_HALF]
     found = []
     for one, two in combinations(halves, 2):
         together = one.alignment.matched + two.alignment.matched
@@ -256,8 +265,10 @@ def _splices(
         if first.doc_id == second.doc_id and first.end >= second.start:
             continue  # overlapping units (a statement inside its passage): not two places
         joined = align(claim, f"{first.text}\n{second.text}")
-        if joined.matched <= max(one.alignment.matched, two.alignment.matched):
-            continue
+        if joined.matched <= max(one.alignment.matched, two.alignment.matched) or (
+            joined.ratio < max(settings.altered_ratio, _SPLICE_COVER)
+        ):
+            continue  # joining adds nothing, or words scattered over two texts by chance
         cut = len(first.text)
         alignment = replace(joined, start=min(joined.start, cut), end=min(joined.end, cut))
         if not _adjacent(first, second):
@@ -268,6 +279,11 @@ def _splices(
         if judged_pair.evidence in _WORDS:
             found.append(judged_pair)
     return found
+
+
+def _longest_run(alignment: Alignment) -> int:
+    """The longest run of claim words found in order in the source."""
+    return max((len(words.split()) for op, words in alignment.diff if op == "="), default=0)
 
 
 def _adjacent(first: Candidate, second: Candidate) -> bool:

@@ -57,12 +57,15 @@ def test_evaluate_averages_over_every_judged_query(ce):
 
 
 def test_clean_tweet_drops_trailer_urls_and_tag_marks(ce):
-    tweet = ('Bias! "CBC deletes Trump from\xa0Home Alone\xa02" #DefundTheCBChttps://t.co/CsHG8R '
-             "pic.twitter.com/0eJtwJyS1J via @realDonaldTrump "
-             "— Brad Trost 🇨🇦 (@BradTrostCPC) December 26, 2019")
+    tweet = (
+        'Bias! "CBC deletes Trump from\xa0Home Alone\xa02" #DefundTheCBChttps://t.co/CsHG8R '
+        "pic.twitter.com/0eJtwJyS1J via @realDonaldTrump "
+        "— Brad Trost 🇨🇦 (@BradTrostCPC) December 26, 2019"
+    )
     cleaned = ce.clean_tweet(tweet)
-    assert cleaned == ('Bias! "CBC deletes Trump from Home Alone 2" Defund The CBC via '
-                       "real Donald Trump")
+    assert cleaned == (
+        'Bias! "CBC deletes Trump from Home Alone 2" Defund The CBC via real Donald Trump'
+    )
     assert ce.tweet_author(tweet) == "Brad Trost"
     assert ce.clean_tweet(tweet, keep_author=True).endswith("real Donald Trump Brad Trost")
 

@@ -89,3 +89,29 @@ def test_bad_claims_raise(text: str, message: str) -> None:
 def test_too_long_claim_names_the_limit() -> None:
     with pytest.raises(BadInputError, match="limit is 100"):
         read_claim("word " * 30, max_chars=100)
+
+
+def test_brackets_are_segment_boundaries() -> None:
+    claim = read_claim("That’s tied to [our] past and to [the] future")
+    assert claim.words == "That’s tied to past and to future"
+    assert claim.segments == ("That’s tied to", "past and to", "future")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“We will achieve justice,” Tulsa police Chief Chuck Jordan said",
+            "Tulsa police Chief Chuck Jordan",
+        ),
+        ("“We will achieve justice,” Scott's niece said", "Scott's niece"),
+        ("As I said at the debate, the law is clear", None),
+        ("People say that the law is clear", None),
+        ("It says that everyone is free", None),
+    ],
+)
+def test_speaker_phrases_and_sentence_openers(text: str, speaker: str | None) -> None:
+    claim = read_claim(text)
+    assert claim.speaker == speaker
+    if speaker is None:
+        assert claim.words == text

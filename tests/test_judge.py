@@ -247,3 +247,89 @@ def test_confidence_grows_with_the_evidence() -> None:
     para_hi = judge_candidate(read_claim("x y z"), cand(QUOTE, dense=0.9), ALIASES, SETTINGS)
     para_lo = judge_candidate(read_claim("x y z"), cand(QUOTE, dense=0.65), ALIASES, SETTINGS)
     assert para_hi.confidence > para_lo.confidence
+
+
+def test_surname_matches_even_when_the_alias_table_picks_another_person() -> None:
+    aliases = build_alias_table(["Ted Cruz", "Heidi Cruz"])  # "cruz" -> one of them
+    for claimed in ("Cruz", "Ted Cruz", "Sen. Ted Cruz"):
+        finding = judge(
+            read_claim(QUOTE, claimed), [cand(QUOTE, speaker="Ted Cruz")], aliases, SETTINGS
+        )
+        assert finding.verdict is Verdict.VERBATIM, claimed
+
+
+def test_titles_and_party_tags_do_not_make_a_misattribution() -> None:
+    finding = verdict_of(
+        QUOTE, [cand(QUOTE, speaker="Claire McCaskill D-Mo.")], "Sen. Claire McCaskill"
+    )
+    assert finding.verdict is Verdict.VERBATIM
+
+
+@pytest.mark.parametrize("speaker", ["who", "he", "a chorus", "Del."])
+def test_unnamed_speakers_cannot_prove_misattribution(speaker: str) -> None:
+    finding = verdict_of(QUOTE, [cand(QUOTE, speaker=speaker)], speaker="Vladimir Putin")
+    assert finding.verdict is Verdict.VERBATIM
+    assert finding.best.speaker_matches is None
+
+
+def test_whole_quote_in_passage_beats_a_truncated_statement_of_the_speaker() -> None:
+    finding = verdict_of(
+        QUOTE,
+        [
+            cand("The call is going well and still", speaker="Dan Scavino"),
+            cand(SCAVINO_PASSAGE, "passage"),
+        ],
+        speaker="Scavino",
+    )
+    assert finding.verdict is Verdict.VERBATIM
+    assert finding.best.candidate.unit == "passage"
+
+
+def test_claimed_speaker_lowers_the_paraphrase_threshold() -> None:
+    claim = "Scavino said the phone conversation was proceeding nicely"
+    close = SETTINGS.paraphrase_similarity_same_speaker + 0.05
+    assert close < SETTINGS.paraphrase_similarity
+    same = verdict_of(claim, [cand(QUOTE, speaker="Dan Scavino", dense=close)])
+    other = verdict_of("the phone conversation was proceeding nicely", [cand(QUOTE, dense=close)])
+    assert same.verdict is Verdict.PARAPHRASE
+    assert other.verdict is Verdict.UNSUPPORTED
+
+
+def test_meaning_of_another_speaker_misattributes_only_when_closest() -> None:
+    claim = "Putin said the phone conversation was proceeding nicely"
+    finding = verdict_of(
+        claim,
+        [
+            cand(QUOTE, speaker="Dan Scavino", dense=0.70),
+            cand(SCAVINO_PASSAGE, "passage", dense=0.8),
+        ],
+    )
+    assert finding.verdict is Verdict.PARAPHRASE
+    closest = verdict_of(claim, [cand(QUOTE, speaker="Dan Scavino", dense=0.85)])
+    assert closest.verdict is Verdict.MISATTRIBUTED
+
+
+def test_words_scattered_over_two_texts_are_not_a_splice() -> None:
+    finding = verdict_of(
+        "Bernie Sanders: ‘Of Course’ Hillary Clinton Is Qualified To Be President.",
+        [
+            cand(
+                "Bill Clinton: Hillary ‘Better Qualified to Be President for This Time’",
+                "passage",
+                dense=0.3,
+            ),
+            cand(
+                "Bernie Sanders has cast former secretary of State Hillary Clinton aside",
+                "passage",
+                doc_id="d2",
+                dense=0.3,
+            ),
+        ],
+    )
+    assert finding.verdict is Verdict.UNSUPPORTED
+
+
+def test_bracketed_words_in_source_and_claim_are_verbatim() -> None:
+    source = "They're trying to slap us in the face [by providing limited information], thinking we're going to shut up"
+    finding = verdict_of(f"“{source},” Quina Jones said", [cand(source, speaker="Quina Jones")])
+    assert finding.verdict is Verdict.VERBATIM
