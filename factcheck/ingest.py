@@ -7,6 +7,7 @@ files from the stored embeddings.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -105,8 +106,10 @@ def _prepare(documents: Sequence[Document]) -> _Batch:
 
 
 def _commit(batch: _Batch, index: SourceIndex, encoder: Encoder) -> np.ndarray:
+    # Each unit with the text its vector is computed from.
     units = [("passage", p.id, p.text) for ps in batch.passages for p in ps]
-    units += [("statement", s.id, s.text) for ss in batch.statements for s in ss]
+    units += [("statement", s.id, embedding_text(s, ps, index.settings.own_vector_share))
+              for ps, ss in zip(batch.passages, batch.statements, strict=True) for s in ss]
     hashes = [content_sha256(text) for _, _, text in units]
     vectors = _embed([text for _, _, text in units], hashes, index, encoder)
     with index.store.transaction():
@@ -118,6 +121,29 @@ def _commit(batch: _Batch, index: SourceIndex, encoder: Encoder) -> np.ndarray:
                                in zip(units, hashes, strict=True)])
         _add_aliases(index, batch)
     return vectors
+
+
+def embedding_text(statement: Statement, passages: Sequence[Passage], own_share: float) -> str:
+    """The text a statement's vector is computed from.
+
+    A statement that is most of its sentence (a whole quote, a reported clause) shares the
+    sentence's vector: the meaning is the same and the embedding cache then encodes nothing
+    new. Only a statement that is a smaller part of a longer sentence gets its own vector.
+
+    Args:
+        statement: the statement.
+        passages: its document's passages, in text order.
+        own_share: below this share of its sentence's characters a statement is encoded alone.
+    """
+    starts = [p.start for p in passages]
+    at = bisect.bisect_right(starts, statement.start) - 1
+    if at < 0:
+        return statement.text
+    passage = passages[at]
+    if passage.end < statement.end:  # runs over several sentences: its own meaning
+        return statement.text
+    share = (statement.end - statement.start) / max(1, passage.end - passage.start)
+    return passage.text if share >= own_share else statement.text
 
 
 def _embed(texts: list[str], hashes: list[str], index: SourceIndex, encoder: Encoder
