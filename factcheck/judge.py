@@ -31,7 +31,7 @@ from factcheck.records import Candidate, Verdict
 from factcheck.settings import Settings
 from factcheck.speakers import core_name, normalise_speaker, same_speaker
 
-_LEVEL = {Verdict.VERBATIM: 3, Verdict.ALTERED: 2, Verdict.PARAPHRASE: 1, Verdict.UNSUPPORTED: 0}
+EVIDENCE_LEVEL = {Verdict.VERBATIM: 3, Verdict.ALTERED: 2, Verdict.PARAPHRASE: 1, Verdict.UNSUPPORTED: 0}
 _WORDS = (Verdict.VERBATIM, Verdict.ALTERED)
 # Speakers that name nobody (an attribution left unresolved): they cannot prove misattribution.
 _UNNAMED = frozenset(["who", "he", "she", "they", "it", "we", "i", "you", "which", "that", "this"])
@@ -214,7 +214,7 @@ def _rank(judged: Judged) -> tuple:
     passages, then scores.
     """
     return (
-        _LEVEL[judged.evidence],
+        EVIDENCE_LEVEL[judged.evidence],
         judged.speaker_matches is True,
         round(judged.alignment.ratio * 20) if judged.evidence in _WORDS else 0,
         judged.candidate.unit == "statement",

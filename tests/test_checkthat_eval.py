@@ -110,3 +110,9 @@ def test_weighted_rrf_with_unit_weights_is_the_library_fusion(ce):
     assert weighted[2] == pytest.approx(1 / 12)
     assert weighted[4] == pytest.approx(0.2 / 12)
     assert list(weighted) == [1, 3, 2, 4]
+
+
+def test_missing_data_exits_with_a_clear_message(ce, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(ce, "DATA", tmp_path / "absent")
+    assert ce.main(["--splits", "dev"]) == 2
+    assert "CheckThat! 2020 data not found" in capsys.readouterr().err
