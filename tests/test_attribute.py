@@ -1,23 +1,20 @@
 """The attribute stage on the seed article and on bad input (real spaCy model: slow)."""
 
-from pathlib import Path
 
 import pytest
 
 from factcheck.attribute import attribute, attribute_many, document_speakers
+from factcheck.read import read_file
 from factcheck.records import Document, StatementKind
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
-SEED_FILE = SEED / "trump-putin-ceasefire-call.txt"
+from .conftest import SEED_DOC
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def seed_statements():
-    if not SEED_FILE.exists():
-        pytest.skip(f"seed article not found at {SEED_FILE}")
-    return attribute(Document(id="seed", text=SEED_FILE.read_text(encoding="utf-8")))
+    return attribute(read_file(SEED_DOC).documents[0])
 
 
 def _find(statements, words):
@@ -51,7 +48,7 @@ def test_seed_statements(seed_statements, words, kind, speaker, via):
 
 
 def test_seed_direct_quote_details(seed_statements):
-    text = SEED_FILE.read_text(encoding="utf-8")
+    text = read_file(SEED_DOC).documents[0].text
     quote = _find(seed_statements, "The call is going well")
     assert quote.text == "The call is going well and still in progress"
     assert text[quote.start:quote.end] == quote.text
@@ -62,7 +59,7 @@ def test_seed_direct_quote_details(seed_statements):
 
 def test_seed_ids_in_text_order_and_no_headline_statements(seed_statements):
     assert [s.id for s in seed_statements] == [
-        f"seed:s{n}" for n in range(1, len(seed_statements) + 1)
+        f"trump-putin-ceasefire-call:s{n}" for n in range(1, len(seed_statements) + 1)
     ]
     assert [s.start for s in seed_statements] == sorted(s.start for s in seed_statements)
     assert not any("Oil Prices" in s.text or "Key Conditions" in s.text for s in seed_statements)
