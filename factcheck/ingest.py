@@ -78,7 +78,7 @@ def ingest_documents(documents: Sequence[Document], index: SourceIndex, encoder:
         new_vectors.append(_commit(batch, index, encoder))
         added = _count(added, batch)
         if progress:
-            progress(min(start + BATCH_DOCUMENTS, len(fresh)), len(fresh))
+            progress(added.documents, len(fresh))
     if new_vectors:
         index.append(np.vstack(new_vectors), encoder.dimension)
     return added
@@ -106,44 +106,51 @@ def _prepare(documents: Sequence[Document]) -> _Batch:
 
 
 def _commit(batch: _Batch, index: SourceIndex, encoder: Encoder) -> np.ndarray:
-    # Each unit with the text its vector is computed from.
-    units = [("passage", p.id, p.text) for ps in batch.passages for p in ps]
-    units += [("statement", s.id, embedding_text(s, ps, index.settings.own_vector_share))
-              for ps, ss in zip(batch.passages, batch.statements, strict=True) for s in ss]
-    hashes = [content_sha256(text) for _, _, text in units]
-    vectors = _embed([text for _, _, text in units], hashes, index, encoder)
+    passages = [p for ps in batch.passages for p in ps]
+    hashes = [content_sha256(p.text) for p in passages]
+    vectors = _embed([p.text for p in passages], hashes, index, encoder)
+    statement_units, statement_vectors = _statement_vectors(batch, vectors)
+    units = [("passage", p.id, sha) for p, sha in zip(passages, hashes, strict=True)]
+    units += statement_units
+    all_vectors = np.vstack([vectors, statement_vectors]) if statement_units else vectors
     with index.store.transaction():
-        for document, passages, statements in zip(
+        for document, doc_passages, statements in zip(
                 batch.documents, batch.passages, batch.statements, strict=True):
-            index.store.add_document(document, passages, statements)
-        index.store.add_embeddings(zip(hashes, vectors, strict=True), encoder.name)
-        index.store.add_units([(kind, uid, sha) for (kind, uid, _), sha
-                               in zip(units, hashes, strict=True)])
+            index.store.add_document(document, doc_passages, statements)
+        index.store.add_embeddings(
+            zip([sha for _, _, sha in units], all_vectors, strict=True), encoder.name)
+        index.store.add_units(units)
         _add_aliases(index, batch)
-    return vectors
+    return all_vectors
 
 
-def embedding_text(statement: Statement, passages: Sequence[Passage], own_share: float) -> str:
-    """The text a statement's vector is computed from.
+def _statement_vectors(batch: _Batch, passage_vectors: np.ndarray
+                       ) -> tuple[list[tuple[str, str, str]], np.ndarray]:
+    """Statement units and their vectors, derived from their sentences' vectors.
 
-    A statement that is most of its sentence (a whole quote, a reported clause) shares the
-    sentence's vector: the meaning is the same and the embedding cache then encodes nothing
-    new. Only a statement that is a smaller part of a longer sentence gets its own vector.
-
-    Args:
-        statement: the statement.
-        passages: its document's passages, in text order.
-        own_share: below this share of its sentence's characters a statement is encoded alone.
+    A statement's vector is the normalised mean of the vectors of the sentences it lies in
+    (one sentence for most): its meaning is carried by them, and nothing is encoded twice,
+    so ingest runs near the raw encoder rate. The fingerprint says how it was made.
     """
+    units, vectors, offset = [], [], 0
+    for passages, statements in zip(batch.passages, batch.statements, strict=True):
+        for statement in statements:
+            rows = [offset + n for n in sentence_rows(statement, passages)]
+            mean = passage_vectors[rows].mean(axis=0)
+            vectors.append(mean / max(float(np.linalg.norm(mean)), 1e-12))
+            key = f"mean of sentences {rows[0] - offset}-{rows[-1] - offset}\n{statement.text}"
+            units.append(("statement", statement.id, content_sha256(key)))
+        offset += len(passages)
+    shape = (len(vectors), passage_vectors.shape[1])
+    return units, np.array(vectors, dtype=np.float32).reshape(shape)
+
+
+def sentence_rows(statement: Statement, passages: Sequence[Passage]) -> list[int]:
+    """Positions of the passages (sentences) a statement lies in, at least one."""
     starts = [p.start for p in passages]
-    at = bisect.bisect_right(starts, statement.start) - 1
-    if at < 0:
-        return statement.text
-    passage = passages[at]
-    if passage.end < statement.end:  # runs over several sentences: its own meaning
-        return statement.text
-    share = (statement.end - statement.start) / max(1, passage.end - passage.start)
-    return passage.text if share >= own_share else statement.text
+    first = max(0, bisect.bisect_right(starts, statement.start) - 1)
+    last = max(first, bisect.bisect_left(starts, statement.end) - 1)
+    return list(range(first, min(last, len(passages) - 1) + 1))
 
 
 def _embed(texts: list[str], hashes: list[str], index: SourceIndex, encoder: Encoder

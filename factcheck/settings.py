@@ -34,9 +34,6 @@ class Settings:
     # vectors costs ~15-70 ms a query on 2 cores, HNSW ~1 ms at recall >= 0.9
     # (benchmarks/engine_bench.py; tests/test_retrieve.py checks recall against brute force).
     exact_search_limit: int = 50_000
-    # A statement shorter than this share of its sentence gets its own vector; a longer one
-    # shares the sentence's (see ingest.embedding_text): keeps ingest near the encoder rate.
-    own_vector_share: float = 0.5
     # Inputs are bounded so that one paste cannot stall the machine.
     max_claim_chars: int = 5_000
     max_document_chars: int = 5_000_000
