@@ -262,23 +262,15 @@ def documents_of(run: Sequence[tuple[int, float]], row_doc: dict[int, str]) -> R
     return _unique([row_doc[row] for row, _ in run])[:DEPTH]
 
 
-def weighted_rrf(
-    runs: Sequence[Sequence[tuple[int, float]]], weights: Sequence[float], rrf_k: int
-) -> list[tuple[int, float]]:
-    """RRF with a weight per run: score(d) = sum of w / (rrf_k + rank); all 1 = the library's."""
-    fused_scores: dict[int, float] = {}
-    for run, weight in zip(runs, weights, strict=True):
-        for rank, (key, _) in enumerate(run, start=1):
-            fused_scores[key] = fused_scores.get(key, 0.0) + weight / (rrf_k + rank)
-    return sorted(fused_scores.items(), key=lambda item: -item[1])
-
-
 def fused(dense, lexical, fusion: tuple[int, int, float], row_doc) -> list[Ranking]:
     """Dense and BM25 runs cut at `candidates`, fused (RRF, BM25 weighted), as documents."""
+    from factcheck.retrieve import reciprocal_rank_fusion
+
     candidates, rrf_k, bm25_weight = fusion
     return [
         documents_of(
-            weighted_rrf([d[:candidates], b[:candidates]], (1.0, bm25_weight), rrf_k), row_doc
+            reciprocal_rank_fusion([d[:candidates], b[:candidates]], rrf_k, (1.0, bm25_weight)),
+            row_doc,
         )
         for d, b in zip(dense, lexical, strict=True)
     ]

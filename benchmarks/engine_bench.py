@@ -194,8 +194,7 @@ def _ingest_throughput(
 
     attribute(Document(id="warm", text='"We are ready," she said.'))  # load spaCy first
     timer = common.Timer()
-    engine = Engine.open(Settings(index_dir=folder))
-    engine._encoder = TimedEncoder(encoder, timer)
+    engine = Engine.open(Settings(index_dir=folder), TimedEncoder(encoder, timer))
     saved = (ingest_module.split, ingest_module.attribute_many)
     ingest_module.split = timer.wrap("split", ingest_module.split)
     ingest_module.attribute_many = timer.wrap("attribute", ingest_module.attribute_many)
@@ -248,8 +247,7 @@ def _print_ratio(
 
 
 def _real_index(encoder: Encoder, documents: list[Document], size: int, folder: Path) -> None:
-    engine = Engine.open(Settings(index_dir=folder))
-    engine._encoder = encoder
+    engine = Engine.open(Settings(index_dir=folder), encoder)
     start = time.perf_counter()
     result = engine.ingest_documents(common.documents_with_sentences(documents, size))
     print(
@@ -323,8 +321,7 @@ def _write_batch(
 
 def _search_latency(folder: Path, encoder: Encoder, claims: list[str], real: bool) -> None:
     timer = common.Timer()
-    engine = Engine.open(Settings(index_dir=folder))
-    engine._encoder = TimedEncoder(encoder, timer)
+    engine = Engine.open(Settings(index_dir=folder), TimedEncoder(encoder, timer))
     saved = (search_module.hybrid_search, search_module.judge)
     search_module.hybrid_search = timer.wrap("retrieve", search_module.hybrid_search)
     search_module.judge = timer.wrap("judge", search_module.judge)
@@ -377,8 +374,7 @@ def _profile_ingest(
     encoder: Encoder, documents: list[Document], passages: int, folder: Path
 ) -> None:
     chosen = common.documents_with_sentences(documents[::-1], passages)
-    engine = Engine.open(Settings(index_dir=folder))
-    engine._encoder = encoder
+    engine = Engine.open(Settings(index_dir=folder), encoder)
     profile = cProfile.Profile()
     profile.enable()
     result = engine.ingest_documents(chosen)
@@ -394,8 +390,7 @@ def _profile_ingest(
 
 
 def _profile_search(folder: Path, encoder: Encoder, claims: list[str]) -> None:
-    engine = Engine.open(Settings(index_dir=folder))
-    engine._encoder = encoder
+    engine = Engine.open(Settings(index_dir=folder), encoder)
     engine.search(claims[0])
     profile = cProfile.Profile()
     profile.enable()

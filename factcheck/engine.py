@@ -23,15 +23,21 @@ log = logging.getLogger(__name__)
 class Engine:
     """An index folder with its embedding model: ingest, search, quotes, review, stats."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, encoder: Encoder | None = None) -> None:
         self.settings = settings
         self.index = SourceIndex(settings)
-        self._encoder: Encoder | None = None
+        self._encoder = encoder
 
     @classmethod
-    def open(cls, settings: Settings | None = None) -> Engine:
-        """Open (or create) the index folder of `settings` (default: ./index)."""
-        return cls(settings or Settings())
+    def open(cls, settings: Settings | None = None, encoder: Encoder | None = None) -> Engine:
+        """Open (or create) the index folder of `settings` (default: ./index).
+
+        Args:
+            settings: where the index is and how to search it.
+            encoder: an already loaded encoder for `settings.model` (default: loaded on
+                first use).
+        """
+        return cls(settings or Settings(), encoder)
 
     @property
     def encoder(self) -> Encoder:

@@ -94,24 +94,6 @@ def test_trailer_forms_seen_in_the_data(ce):
     assert ce.clean_tweet(dashed) == "A - B claim"
 
 
-def test_weighted_rrf_with_unit_weights_is_the_library_fusion(ce):
-    from factcheck.retrieve import reciprocal_rank_fusion
-
-    dense = [(1, 0.9), (2, 0.8), (3, 0.7)]
-    lexical = [(3, 12.0), (4, 9.0), (1, 3.0)]
-    ours = ce.weighted_rrf([dense, lexical], (1.0, 1.0), 60)
-    library = reciprocal_rank_fusion([dense, lexical], 60)
-    assert [key for key, _ in ours] == [key for key, _ in library] == [1, 3, 2, 4]
-    assert [score for _, score in ours] == pytest.approx([score for _, score in library])
-    # BM25 weighted down: score = 1 / (10 + dense rank) + 0.2 / (10 + BM25 rank)
-    weighted = dict(ce.weighted_rrf([dense, lexical], (1.0, 0.2), 10))
-    assert weighted[1] == pytest.approx(1 / 11 + 0.2 / 13)
-    assert weighted[3] == pytest.approx(1 / 13 + 0.2 / 11)
-    assert weighted[2] == pytest.approx(1 / 12)
-    assert weighted[4] == pytest.approx(0.2 / 12)
-    assert list(weighted) == [1, 3, 2, 4]
-
-
 def test_missing_data_exits_with_a_clear_message(ce, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(ce, "DATA", tmp_path / "absent")
     assert ce.main(["--splits", "dev"]) == 2

@@ -12,6 +12,16 @@ def test_rrf_rewards_agreement_between_runs():
     assert fused[0][1] == pytest.approx(1 / 61 + 1 / 62)
 
 
+def test_weighted_rrf_scores():
+    dense = [(1, 0.9), (2, 0.8), (3, 0.7)]
+    lexical = [(3, 12.0), (4, 9.0), (1, 3.0)]
+    weighted = dict(reciprocal_rank_fusion([dense, lexical], 10, (1.0, 0.2)))
+    assert weighted[1] == pytest.approx(1 / 11 + 0.2 / 13)
+    assert weighted[3] == pytest.approx(1 / 13 + 0.2 / 11)
+    assert weighted[4] == pytest.approx(0.2 / 12)
+    assert list(weighted) == [1, 3, 2, 4]
+
+
 def test_faiss_exact_top_k_equals_numpy_brute_force():
     rng = np.random.default_rng(7)
     vectors = rng.normal(size=(2_000, 48)).astype(np.float32)
