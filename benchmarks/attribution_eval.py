@@ -87,8 +87,8 @@ def _prf(n_match: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def gold_kind(gold: dict, text: str) -> str:
     """'direct' for a gold sentence quote, 'partial' for a quoted fragment (see above)."""
-    spans = gold["content"]["spans"]
-    words = text[spans[0][0] : spans[-1][1]].strip(_QUOTE_CHARS)
+    spans = gold["content"]["spans"]  # not always in text order
+    words = text[min(s for s, _ in spans) : max(e for _, e in spans)].strip(_QUOTE_CHARS)
     first = words[:1]
     if (first.isupper() or first.isdigit()) and (len(words.split()) >= 3 or words[-1:] in ".!?,"):
         return "direct"

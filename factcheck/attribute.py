@@ -17,8 +17,15 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.coref import SpeakerResolver
-from factcheck.frames import Frame, cue_positions, frame_around, frame_of, lead_in_frame
+from factcheck.coref import SpeakerResolver, after_dateline
+from factcheck.frames import (
+    Frame,
+    content_parts,
+    cue_positions,
+    frame_around,
+    frame_of,
+    lead_in_frame,
+)
 from factcheck.quotemarks import (
     Quote,
     find_quotes,
@@ -96,7 +103,9 @@ class _Plan:
         self.frames: list[Frame] = []
         for start, end in paragraphs(self.text):
             if not is_heading(self.text[start:end]):
-                self.sentences.extend(sentences(self.text, start, end))
+                self.sentences.extend(
+                    (after_dateline(self.text, s, e), e) for s, e in sentences(self.text, start, end)
+                )
         kept = [(s, e) for s, e in paragraphs(self.text) if not is_heading(self.text[s:e])]
         self.quotes = [q for q in find_quotes(self.text) if any(s <= q.start < e for s, e in kept)]
         self.starts = [s for s, _ in self.sentences]
@@ -253,7 +262,7 @@ def _indirect(plan: _Plan, chains: list[_Draft]) -> list[_Draft]:
             continue
         if _covered(frame.content, direct) >= 0.5:
             continue
-        drafts.append(_Draft(StatementKind.INDIRECT, [frame.content], frame))
+        drafts.append(_Draft(StatementKind.INDIRECT, content_parts(frame, plan.text), frame))
     return drafts
 
 

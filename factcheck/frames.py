@@ -32,7 +32,7 @@ _REGULAR = (
     "report joke quip shout wonder predict conclude outline stress urge muse counter concede "
     "caution complain promise vow pledge boast brag charge contend maintain inform reveal "
     "disclose deny believe testify allege agree insist reiterate point signal indicate "
-    "underline highlight accuse demand propose describe"
+    "underline highlight accuse demand propose describe call dub label retort tout lament"
 )
 
 
@@ -79,6 +79,7 @@ def cue_positions(text: str, start: int = 0, end: int | None = None) -> list[int
 _VERB_DEPS = {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "acl", "pcomp"}
 _MENTION_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "conj", "cc", "nummod"}
 _VERB_AFTER = re.compile(r"\s+(?:\w+\s+)??([a-z]+)")
+_SAY = frozenset({"say", "says", "said"})
 REPORT_CUES = {"according", "reported", "reports", "reporting", "report"}
 
 
@@ -125,6 +126,22 @@ def _according(token, offset: int, sentence: int) -> Frame:
     return Frame(cue, mention, content, sentence, report=True)
 
 
+def content_parts(frame: Frame, text: str) -> list[tuple[int, int]]:
+    """A frame's content as parts: without the attribution itself when that sits inside it
+    ("The economy, Smith said, is weak" → "The economy" + "is weak")."""
+    start, end = frame.content
+    edges = [frame.cue, frame.mention] if frame.mention else [frame.cue]
+    cut_start, cut_end = min(e[0] for e in edges), max(e[1] for e in edges)
+    if not start < cut_start or not cut_end < end:
+        return [frame.content]
+    left, right = cut_start, cut_end
+    while left > start and text[left - 1] in " ,;—–-(":
+        left -= 1
+    while right < end and text[right] in " ,;—–-)":
+        right += 1
+    return [(s, e) for s, e in ((start, left), (right, end)) if s < e]
+
+
 def _subject(token):
     """The subject of a cue verb, looking up through conjoined and participle verbs."""
     for _ in range(3):
@@ -166,34 +183,52 @@ def _content(token, offset: int) -> tuple[int, int] | None:
         if child.dep_ == "ccomp":
             return _subtree(child, offset)
     wanted = {"xcomp"} if token.lower_ in INFINITIVE_FORMS else set()
-    wanted |= {"dobj"} if token.lower_ in OBJECT_FORMS else set()
+    wanted |= {"dobj"} if token.lower_ in OBJECT_FORMS or token.lower_ in _SAY else set()
     for child in token.children:
         if child.dep_ in wanted:
             return _subtree(child, offset)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return _clause_without(token.head, token, offset)
-    if token.dep_ in ("parataxis", "ccomp", "advcl") and token.i > token.head.i:
-        left = token.head.left_edge.i
-        if token.left_edge.i > left and token.doc[token.left_edge.i - 1].is_punct:
-            return _trimmed(token.doc[left:token.left_edge.i], offset)
+    if token.dep_ in ("parataxis", "ccomp", "advcl") and _parenthetical(token):
+        return _clause_without(token.head, token, offset)
     return None
 
 
+def _parenthetical(token) -> bool:
+    """Whether a cue's clause is set off by punctuation inside its head's clause (", she
+    said," / "…, Smith said.")."""
+    doc, left, right = token.doc, token.left_edge.i, token.right_edge.i
+    first = token.head.left_edge.i
+    before = left > first and (doc[left].is_punct or doc[left - 1].is_punct)
+    after = right + 1 >= len(doc) or doc[right].is_punct or doc[right + 1].is_punct
+    return after and (before or (left == first and right + 1 < len(doc)))
+
+
 def _subtree(token, offset: int) -> tuple[int, int] | None:
-    """Offsets of a token's subtree, trimmed of punctuation."""
-    return _trimmed(token.doc[token.left_edge.i:token.right_edge.i + 1], offset)
+    """Offsets of a token's subtree, trimmed of punctuation, up to another speaker's clause
+    set off by a comma ("… his wife, while other voters said …")."""
+    doc, end = token.doc, token.right_edge.i + 1
+    for other in doc[token.i + 1:end]:
+        if (
+            other.dep_ in ("advcl", "conj") and other.lower_ in CUE_FORMS
+            and any(c.dep_ == "nsubj" for c in other.children)
+            and doc[other.left_edge.i - 1].is_punct
+        ):
+            end = other.left_edge.i
+            break
+    return _trimmed(doc[token.left_edge.i:end], offset)
 
 
 def _clause_without(head, part, offset: int) -> tuple[int, int] | None:
     """The clause of `head` without the phrase `part` (which sits at its start or end)."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
     if part.left_edge.i <= start:
         start = part.right_edge.i + 1
     elif part.right_edge.i + 1 >= end:
         end = part.left_edge.i
-    else:
-        start = max(start, part.right_edge.i + 1)
     return _trimmed(doc[start:end], offset) if start < end else None
 
 

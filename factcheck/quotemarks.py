@@ -197,9 +197,23 @@ def is_sentence_quote(text: str, quote: Quote) -> bool:
     words = text[quote.start:quote.end].strip(_LEADING)
     ending = text[quote.end:quote.mark_end].strip("”\"’'»`")
     first = words[:1]
-    return (first.isupper() or first.isdigit()) and (
+    return (first.isupper() or first.isdigit()) and not _is_title(words) and (
         len(words.split()) >= 3 or (words + ending)[-1:] in ".!?,"
     )
+
+
+def _is_title(words: str) -> bool:
+    """Title case without sentence punctuation: a work's title or a headline ('Mercy Street',
+    'It Is Not A Radical Idea'), never annotated as a sentence quote."""
+    words = words.rstrip(",")
+    kept = [w for w in words.split() if w.lower() not in _SMALL_WORDS]
+    return (
+        len(kept) >= 2 and all(w[:1].isupper() for w in kept)
+        and not re.search(r"[.!?;,:]", words)
+    )
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "by", "at", "as"}
 
 
 def inside(quotes: list[Quote], position: int) -> Quote | None:
@@ -263,7 +277,8 @@ def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     body = body.rstrip(":,").rstrip()
     words = list(_WORD.finditer(body))
     cue_at = next(
-        (i for i in range(len(words) - 1, -1, -1) if _is_cue(words[i])), None
+        (i for i in range(len(words) - 1, -1, -1)
+         if _is_cue(words[i]) and (i == 0 or words[i].group().islower())), None
     )
     if cue_at is not None and (colon or cue_at == len(words) - 1):
         cue = (limit + words[cue_at].start(), limit + _word_end(words[cue_at]))
@@ -291,6 +306,8 @@ def _mention_before(words: list[re.Match], offset: int) -> tuple[int, int] | Non
     for word in reversed(words):
         token = word.group()
         if token.lower() in _ADVERBS or (token.endswith("ly") and not kept):
+            continue
+        if token == "," and not kept and word is words[-1]:
             continue
         if token == "," or len(kept) >= 8 or token.lower() in _MENTION_STOPS:
             break
