@@ -154,3 +154,31 @@ def test_object_and_infinitive_cues_give_reported_statements():
     assert by_text["the new tax plan"].speaker == "Jane Smith"
     assert by_text["to repeal the law"].kind is StatementKind.INDIRECT
     assert by_text["to repeal the law"].speaker == "Jane Smith"
+
+
+def test_according_to_at_the_end_and_parenthetical_said():
+    text = ("There are four million fewer players than a decade ago, according to the National "
+            "Golf Foundation.\nIn any case, Mr. DiPietro said, the golf industry was over-supplied.\n")
+    by_text = {s.text: s for s in attribute(Document(id="d", text=text))}
+    according = by_text["There are four million fewer players than a decade ago"]
+    assert according.speaker == "the National Golf Foundation"
+    aside = by_text["In any case the golf industry was over-supplied"]
+    assert aside.speaker == "DiPietro" and len(aside.parts) == 2
+    assert "said" not in aside.text
+
+
+def test_second_speaker_clause_is_its_own_statement():
+    text = ("Several supporters said the former president made a good case, while other voters "
+            "said they had not heard anything new.\n")
+    by_text = {s.text: s for s in attribute(Document(id="d", text=text))}
+    assert by_text["the former president made a good case"].speaker == "Several supporters"
+    assert by_text["they had not heard anything new"].speaker == "other voters"
+
+
+def test_dateline_is_not_a_speaker_and_appositive_before_colon_is():
+    text = ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with Cameron.\n"
+            "Her senior adviser, Jake Sullivan, said: “Hillary Clinton believes in cooperation.”\n")
+    statements = attribute(Document(id="d", text=text))
+    assert statements[0].speaker == "Donald Trump"
+    quote = next(s for s in statements if s.kind == "direct")
+    assert quote.speaker_mention.text == "Jake Sullivan"

@@ -1,6 +1,6 @@
 """Speaker resolution rules (no model)."""
 
-from factcheck.coref import SpeakerResolver, name_in, organisation, person_names
+from factcheck.coref import SpeakerResolver, after_dateline, name_in, organisation, person_names
 
 
 def test_name_in_drops_titles_and_descriptions():
@@ -73,3 +73,13 @@ def test_the_newspaper_is_the_outlet_named_before():
         "the Washington Post"
     )
     assert SpeakerResolver("No outlet here.").resolve("the paper", 10)[0] == "the paper"
+
+
+def test_datelines_are_skipped():
+    for text, words in [
+        ("WASHINGTON (AP) — Donald Trump said", "Donald Trump said"),
+        ("CLEVELAND, July 19 (UPI) — Former Attorney General", "Former Attorney General"),
+        ("RENO, Nev. (AP) — Republican hopeful", "Republican hopeful"),
+        ("NATO said it would act", "NATO said it would act"),
+    ]:
+        assert text[after_dateline(text, 0, len(text)):] == words

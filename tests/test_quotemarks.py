@@ -1,6 +1,12 @@
 """Quote scanner, sentence splitter and quote frames (no model)."""
 
-from factcheck.quotemarks import find_quotes, frame_after, frame_before, sentences
+from factcheck.quotemarks import (
+    find_quotes,
+    frame_after,
+    frame_before,
+    is_sentence_quote,
+    sentences,
+)
 
 
 def _texts(text: str) -> list[str]:
@@ -81,3 +87,16 @@ def test_headings_and_link_lines():
     assert is_heading("Trump Calls Putin")
     assert is_heading("Read more: the full story.")
     assert not is_heading("Putin said the call went well.")
+
+
+def test_titles_are_not_sentence_quotes():
+    text = "He starred in “Mercy Street,” and wrote “America's Unwritten Constitution.” “We Will Win,” he said."
+    kinds = [is_sentence_quote(text, q) for q in find_quotes(text)]
+    assert kinds == [False, False, True]
+
+
+def test_capitalised_name_is_not_a_cue_before_a_colon():
+    text = "Luis Osuna told The Huffington Post: “It is a lie.”"
+    found = frame_before(text, find_quotes(text)[0], 0)
+    assert text[found.cue[0]:found.cue[1]] == "told"
+    assert text[found.mention[0]:found.mention[1]] == "Luis Osuna"
