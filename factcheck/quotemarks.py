@@ -203,14 +203,10 @@ def is_sentence_quote(text: str, quote: Quote) -> bool:
 
 
 def _is_title(words: str) -> bool:
-    """Title case without sentence punctuation: a work's title or a headline ('Mercy Street',
-    'It Is Not A Radical Idea'), never annotated as a sentence quote."""
-    words = words.rstrip(",")
-    kept = [w for w in words.split() if w.lower() not in _SMALL_WORDS]
-    return (
-        len(kept) >= 2 and all(w[:1].isupper() for w in kept)
-        and not re.search(r"[.!?;,:]", words)
-    )
+    """Title case without punctuation: a work's title or a headline ('Mercy Street')."""
+    kept = [w for w in words.rstrip(",").split() if w.lower() not in _SMALL_WORDS]
+    unpunctuated = not re.search(r"[.!?;,:]", words.rstrip(","))
+    return len(kept) >= 2 and unpunctuated and all(w[:1].isupper() for w in kept)
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "by", "at", "as"}

@@ -171,8 +171,9 @@ def test_second_speaker_clause_is_its_own_statement():
     text = ("Several supporters said the former president made a good case, while other voters "
             "said they had not heard anything new.\n")
     by_text = {s.text: s for s in attribute(Document(id="d", text=text))}
-    assert by_text["the former president made a good case"].speaker == "Several supporters"
-    assert by_text["they had not heard anything new"].speaker == "other voters"
+    first = by_text["the former president made a good case"]
+    assert first.speaker_mention.text == "Several supporters"
+    assert by_text["they had not heard anything new"].speaker_mention.text == "other voters"
 
 
 def test_dateline_is_not_a_speaker_and_appositive_before_colon_is():

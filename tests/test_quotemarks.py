@@ -90,7 +90,7 @@ def test_headings_and_link_lines():
 
 
 def test_titles_are_not_sentence_quotes():
-    text = "He starred in “Mercy Street,” and wrote “America's Unwritten Constitution.” “We Will Win,” he said."
+    text = "He starred in “Mercy Street,” and wrote “America's Unwritten Constitution.” “We will win,” he said."
     kinds = [is_sentence_quote(text, q) for q in find_quotes(text)]
     assert kinds == [False, False, True]
 
