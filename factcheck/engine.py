@@ -105,9 +105,7 @@ class Engine:
     def review(self, statement_id: str, reviewer: str, action: str,
                speaker: str | None = None) -> int:
         """Store a reviewer's decision (confirm / correct / reject); see `factcheck.review`."""
-        decision = review.record_decision(self.index.store, statement_id, reviewer, action,
-                                          speaker)
-        return decision
+        return review.record_decision(self.index.store, statement_id, reviewer, action, speaker)
 
     def undo_review(self, statement_id: str, reviewer: str) -> int | None:
         """Withdraw the latest standing decision on a statement."""
