@@ -15,28 +15,11 @@ import bisect
 import functools
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from factcheck.coref import SpeakerResolver, after_dateline
-from factcheck.frames import (
-    Frame,
-    content_parts,
-    cue_positions,
-    frame_around,
-    frame_of,
-    lead_in_frame,
-)
-from factcheck.quotemarks import (
-    Quote,
-    find_quotes,
-    frame_after,
-    frame_before,
-    inside,
-    is_heading,
-    is_sentence_quote,
-    paragraphs,
-    sentences,
-)
+from factcheck.frames import Frame, content_parts, cue_positions, frame_of
+from factcheck.quotechains import Draft, quote_chains
+from factcheck.quotemarks import Quote, find_quotes, inside, is_heading, paragraphs, sentences
 from factcheck.records import Document, Passage, Span, Statement, StatementKind
 
 logger = logging.getLogger(__name__)
@@ -136,113 +119,14 @@ class _Plan:
     def statements(self) -> list[Statement]:
         """All statements of the document, resolved and numbered."""
         self.frames.sort(key=lambda f: f.cue)
-        chains = _quote_chains(self)
+        chains = quote_chains(self)
         drafts = [*chains, *_indirect(self, chains)]
         _resolve(self, drafts)
         drafts.sort(key=lambda d: (d.parts[0], d.kind != StatementKind.INDIRECT))
         return [_statement(self, n, draft) for n, draft in enumerate(drafts, start=1)]
 
 
-@dataclass
-class _Draft:
-    """A statement before numbering: its pieces, kind and the frame that attributes it."""
-
-    kind: StatementKind
-    parts: list[tuple[int, int]]
-    frame: Frame | None
-    last_quote: Quote | None = None
-    inherit: bool = False
-
-
-def _quote_chains(plan: _Plan) -> list[_Draft]:
-    """Quotes as statements, direct or partial (see `_kind`); a quote split by its attribution, or running over paragraphs, is one statement."""
-    drafts: list[_Draft] = []
-    for n, quote in enumerate(plan.quotes):
-        frame = _quote_frame(plan, n)
-        previous = drafts[-1] if drafts else None
-        if previous is not None and _continues(plan, previous, quote, frame):
-            previous.parts.append((quote.start, quote.end))
-            previous.last_quote = quote
-            previous.frame = previous.frame or frame
-            continue
-        kind = _kind(plan, n, frame)
-        if frame is None and kind is StatementKind.DIRECT and _standalone(plan, n):
-            recent = {plan.sentence_at(d.last_quote.mark_start) for d in drafts[-2:]
-                      if d.last_quote is not None}
-            frame = lead_in_frame(plan, quote, recent)
-        elif frame is None:
-            frame = frame_around(plan, quote)
-        inherit = frame is None and kind is StatementKind.DIRECT
-        drafts.append(_Draft(kind, [(quote.start, quote.end)], frame, quote, inherit))
-    return drafts
-
-
-def _kind(plan: _Plan, n: int, frame: Frame | None) -> StatementKind:
-    """Direct for a sentence quote that is framed, stands alone or is introduced by a colon
-    or a comma; partial for a fragment embedded in the reporter's sentence."""
-    quote = plan.quotes[n]
-    if not is_sentence_quote(plan.text, quote):
-        return StatementKind.PARTIAL
-    if frame is not None or _standalone(plan, n):
-        return StatementKind.DIRECT
-    start = plan.sentences[plan.sentence_at(quote.mark_start)][0] if plan.sentences else 0
-    introduced = plan.text[start:quote.mark_start].rstrip().endswith((":", ","))
-    return StatementKind.DIRECT if introduced else StatementKind.PARTIAL
-
-
-def _quote_frame(plan: _Plan, n: int) -> Frame | None:
-    """The attribution written next to quote n, as a frame."""
-    quote, text = plan.quotes[n], plan.text
-    sentence = plan.sentence_at(quote.mark_end)
-    after_limit = plan.sentences[sentence][1] if plan.sentences else len(text)
-    before_limit = plan.sentences[plan.sentence_at(quote.mark_start)][0] if plan.sentences else 0
-    if n + 1 < len(plan.quotes):
-        after_limit = min(after_limit, plan.quotes[n + 1].mark_start)
-    if n > 0:
-        before_limit = max(before_limit, plan.quotes[n - 1].mark_end)
-    found = frame_after(text, quote, max(after_limit, quote.mark_end))
-    found = found or frame_before(text, quote, min(before_limit, quote.mark_start))
-    if found is None:
-        return None
-    parsed = next((f for f in plan.frames if f.cue == found.cue), None)
-    mention = found.mention or (parsed.mention if parsed else None)
-    return Frame(found.cue, mention, None, sentence)
-
-
-def _continues(plan: _Plan, previous: _Draft, quote: Quote, frame: Frame | None) -> bool:
-    """Whether a quote goes on with the previous quote statement."""
-    if previous.kind is not StatementKind.DIRECT or previous.last_quote is None:
-        return False
-    if quote.continues:
-        return True
-    if frame is not None:
-        return previous.frame is not None and frame.cue == previous.frame.cue
-    between = plan.text[previous.last_quote.mark_end:quote.mark_start]
-    return (
-        previous.frame is not None
-        and previous.last_quote.mark_end <= previous.frame.cue[0] < quote.mark_start
-        and "\n" not in between
-        and _standalone_at(plan, quote)
-    )
-
-
-def _standalone(plan: _Plan, n: int) -> bool:
-    """Whether quote n is a whole sentence of its own (nothing but the quote)."""
-    return _standalone_at(plan, plan.quotes[n])
-
-
-def _standalone_at(plan: _Plan, quote: Quote) -> bool:
-    """Whether a quote starts its sentence and nothing but punctuation follows it."""
-    if not plan.sentences:
-        return True
-    start = plan.sentences[plan.sentence_at(quote.mark_start)][0]
-    end = plan.sentences[plan.sentence_at(quote.mark_end)][1]
-    before = plan.text[start:quote.mark_start].strip()
-    after = plan.text[quote.mark_end:max(end, quote.mark_end)].strip(" .,!?;:\t")
-    return not before and not after
-
-
-def _indirect(plan: _Plan, chains: list[_Draft]) -> list[_Draft]:
+def _indirect(plan: _Plan, chains: list[Draft]) -> list[Draft]:
     """Reported speech from the parsed frames, minus what the direct quotes already cover;
     a frame reported by another (According to Bloomberg, Putin insisted …) gets its via."""
     direct = [p for d in chains if d.kind is StatementKind.DIRECT for p in d.parts]
@@ -260,7 +144,7 @@ def _indirect(plan: _Plan, chains: list[_Draft]) -> list[_Draft]:
             continue
         if _covered(frame.content, direct) >= 0.5:
             continue
-        drafts.append(_Draft(StatementKind.INDIRECT, content_parts(frame, plan.text), frame))
+        drafts.append(Draft(StatementKind.INDIRECT, content_parts(frame, plan.text), frame))
     return drafts
 
 
@@ -275,7 +159,7 @@ def _covered(span: tuple[int, int], parts: list[tuple[int, int]]) -> float:
     return covered / max(1, span[1] - span[0])
 
 
-def _resolve(plan: _Plan, drafts: list[_Draft]) -> None:
+def _resolve(plan: _Plan, drafts: list[Draft]) -> None:
     """Resolve every frame's speaker in text order; then vias and inherited speakers."""
     resolver = SpeakerResolver(plan.text, plan.document.speaker)
     frames = {id(f): f for f in [*plan.frames, *(d.frame for d in drafts if d.frame)]}
@@ -289,7 +173,7 @@ def _resolve(plan: _Plan, drafts: list[_Draft]) -> None:
     for frame in frames.values():
         reporter = getattr(frame, "via_frame", None)
         frame.via = reporter.speaker if reporter is not None else None
-    last: _Draft | None = None
+    last: Draft | None = None
     for draft in sorted(drafts, key=lambda d: d.parts[0]):
         if draft.kind is StatementKind.DIRECT and draft.inherit and last is not None:
             draft.frame = Frame(last.frame.cue, None, None, -1, speaker=last.frame.speaker,
@@ -298,7 +182,7 @@ def _resolve(plan: _Plan, drafts: list[_Draft]) -> None:
             last = draft
 
 
-def _statement(plan: _Plan, n: int, draft: _Draft) -> Statement:
+def _statement(plan: _Plan, n: int, draft: Draft) -> Statement:
     """The Statement record of a draft."""
     text = plan.text
     frame = draft.frame

@@ -1,5 +1,5 @@
-"""Attribution frames: the cue lexicon, frames read from a spaCy parse, and the frame a
-quote without an adjacent attribution belongs to.
+"""Attribution frames: the cue lexicon and the frames read from a spaCy parse (the frame a
+quote without an adjacent attribution belongs to is found in `quotechains`).
 
 A frame is one attribution: a cue verb with its subject (the speaker mention) and its
 content (a that-clause; the object or to-clause of some cues, as "criticized the plan",
@@ -11,12 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
-
-from factcheck.coref import subject_mention
-
-if TYPE_CHECKING:
-    from factcheck.quotemarks import Quote
 
 _IRREGULAR = {
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing",
@@ -78,7 +72,6 @@ def cue_positions(text: str, start: int = 0, end: int | None = None) -> list[int
 
 _VERB_DEPS = {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "acl", "pcomp"}
 _MENTION_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "conj", "cc", "nummod"}
-_VERB_AFTER = re.compile(r"\s+(?:\w+\s+)??([a-z]+)")
 _SAY = frozenset({"say", "says", "said"})
 REPORT_CUES = {"according", "reported", "reports", "reporting", "report"}
 
@@ -242,63 +235,3 @@ def _trimmed(span, offset: int) -> tuple[int, int] | None:
     if not tokens:
         return None
     return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
-
-
-class Sentences(Protocol):
-    """A document's text, sentence offsets and parsed frames (the attribute stage's plan)."""
-
-    text: str
-    sentences: list[tuple[int, int]]
-    frames: list[Frame]
-
-    def sentence_at(self, position: int) -> int:
-        """Index of the sentence holding a character offset."""
-
-
-def frame_around(plan: Sentences, quote: Quote) -> Frame | None:
-    """The frame a quote without its own attribution belongs to: the reported speech holding
-    it, else a cue in its sentence or the one before (same paragraph), else the subject
-    opening its sentence."""
-    holding = [f for f in plan.frames if f.content and f.content[0] <= quote.start
-               and quote.end <= f.content[1] + 2]
-    if holding:
-        return min(holding, key=lambda f: f.content[1] - f.content[0])
-    sentence = plan.sentence_at(quote.start)
-    for wanted in (sentence, sentence - 1):
-        found = [f for f in plan.frames if f.sentence == wanted and f.mention]
-        if found and wanted >= 0 and _same_paragraph(plan, sentence, wanted):
-            return min(found, key=lambda f: abs(f.cue[0] - quote.start))
-    return subject_frame(plan, sentence, quote.mark_start)
-
-
-def lead_in_frame(plan: Sentences, quote: Quote, quoting: set[int]) -> Frame | None:
-    """The speaker of a quote standing alone, from the sentence before it: a frame there,
-    else its subject ('Valastro praised Christie. / “We need someone …”'); None when that
-    sentence is one of `quoting` (it holds a quote: the last speaker goes on)."""
-    sentence = plan.sentence_at(quote.mark_start) - 1
-    if sentence < 0 or sentence in quoting:
-        return None
-    found = [f for f in plan.frames if f.sentence == sentence and f.mention]
-    if found:
-        return max(found, key=lambda f: f.cue[0])
-    return subject_frame(plan, sentence, plan.sentences[sentence][1])
-
-
-def subject_frame(plan: Sentences, sentence: int, limit: int) -> Frame | None:
-    """The subject opening a sentence as the speaker, the verb after it as the cue ('Moore
-    thanked him for “…”'), reading the sentence up to `limit` only."""
-    if not plan.sentences:
-        return None
-    start, end = plan.sentences[sentence]
-    mention = subject_mention(plan.text, start, min(end, limit))
-    if mention is None:
-        return None
-    verb = _VERB_AFTER.match(plan.text, mention[1])
-    cue = verb.span(1) if verb else (mention[1], mention[1])
-    return Frame(cue, mention, None, sentence)
-
-
-def _same_paragraph(plan: Sentences, one: int, other: int) -> bool:
-    """Whether two sentences lie in one paragraph."""
-    between = plan.text[plan.sentences[min(one, other)][0]:plan.sentences[max(one, other)][0]]
-    return "\n" not in between

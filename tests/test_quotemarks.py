@@ -1,12 +1,7 @@
 """Quote scanner, sentence splitter and quote frames (no model)."""
 
-from factcheck.quotemarks import (
-    find_quotes,
-    frame_after,
-    frame_before,
-    is_sentence_quote,
-    sentences,
-)
+from factcheck.quoteframes import frame_after, frame_before
+from factcheck.quotemarks import find_quotes, is_sentence_quote, sentences
 
 
 def _texts(text: str) -> list[str]:

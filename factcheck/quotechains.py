@@ -1,0 +1,187 @@
+"""Quotes as statements: each quote with the attribution written next to it (or the frame
+it belongs to), direct or partial, with the pieces of a quote split by its attribution or
+running over paragraphs joined into one statement. Part of the attribute stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from factcheck.coref import subject_mention
+from factcheck.frames import Frame
+from factcheck.quoteframes import frame_after, frame_before
+from factcheck.quotemarks import Quote, is_sentence_quote
+from factcheck.records import StatementKind
+
+_VERB_AFTER = re.compile(r"\s+(?:\w+\s+)??([a-z]+)")
+
+
+class QuotePlan(Protocol):
+    """A document's text, sentence offsets, parsed frames and top-level quotes in text order
+    (the attribute stage's plan)."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    frames: list[Frame]
+    quotes: list[Quote]
+
+    def sentence_at(self, position: int) -> int:
+        """Index of the sentence holding a character offset."""
+
+
+@dataclass
+class Draft:
+    """A statement before numbering: its pieces, kind and the frame that attributes it."""
+
+    kind: StatementKind
+    parts: list[tuple[int, int]]
+    frame: Frame | None
+    last_quote: Quote | None = None
+    inherit: bool = False
+
+
+def quote_chains(plan: QuotePlan) -> list[Draft]:
+    """Quotes as statements, direct or partial (see `_kind`); a quote split by its
+    attribution, or running over paragraphs, is one statement.
+
+    Args:
+        plan: the document's text, sentences, quotes and parsed frames.
+
+    Returns:
+        One draft per quote statement, in text order.
+    """
+    drafts: list[Draft] = []
+    for n, quote in enumerate(plan.quotes):
+        frame = _quote_frame(plan, n)
+        previous = drafts[-1] if drafts else None
+        if previous is not None and _continues(plan, previous, quote, frame):
+            previous.parts.append((quote.start, quote.end))
+            previous.last_quote = quote
+            previous.frame = previous.frame or frame
+            continue
+        kind = _kind(plan, n, frame)
+        if frame is None and kind is StatementKind.DIRECT and _standalone(plan, n):
+            recent = {plan.sentence_at(d.last_quote.mark_start) for d in drafts[-2:]
+                      if d.last_quote is not None}
+            frame = lead_in_frame(plan, quote, recent)
+        elif frame is None:
+            frame = frame_around(plan, quote)
+        inherit = frame is None and kind is StatementKind.DIRECT
+        drafts.append(Draft(kind, [(quote.start, quote.end)], frame, quote, inherit))
+    return drafts
+
+
+def _kind(plan: QuotePlan, n: int, frame: Frame | None) -> StatementKind:
+    """Direct for a sentence quote that is framed, stands alone or is introduced by a colon
+    or a comma; partial for a fragment embedded in the reporter's sentence."""
+    quote = plan.quotes[n]
+    if not is_sentence_quote(plan.text, quote):
+        return StatementKind.PARTIAL
+    if frame is not None or _standalone(plan, n):
+        return StatementKind.DIRECT
+    start = plan.sentences[plan.sentence_at(quote.mark_start)][0] if plan.sentences else 0
+    introduced = plan.text[start:quote.mark_start].rstrip().endswith((":", ","))
+    return StatementKind.DIRECT if introduced else StatementKind.PARTIAL
+
+
+def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
+    """The attribution written next to quote n, as a frame."""
+    quote, text = plan.quotes[n], plan.text
+    sentence = plan.sentence_at(quote.mark_end)
+    after_limit = plan.sentences[sentence][1] if plan.sentences else len(text)
+    before_limit = plan.sentences[plan.sentence_at(quote.mark_start)][0] if plan.sentences else 0
+    if n + 1 < len(plan.quotes):
+        after_limit = min(after_limit, plan.quotes[n + 1].mark_start)
+    if n > 0:
+        before_limit = max(before_limit, plan.quotes[n - 1].mark_end)
+    found = frame_after(text, quote, max(after_limit, quote.mark_end))
+    found = found or frame_before(text, quote, min(before_limit, quote.mark_start))
+    if found is None:
+        return None
+    parsed = next((f for f in plan.frames if f.cue == found.cue), None)
+    mention = found.mention or (parsed.mention if parsed else None)
+    return Frame(found.cue, mention, None, sentence)
+
+
+def _continues(plan: QuotePlan, previous: Draft, quote: Quote, frame: Frame | None) -> bool:
+    """Whether a quote goes on with the previous quote statement."""
+    if previous.kind is not StatementKind.DIRECT or previous.last_quote is None:
+        return False
+    if quote.continues:
+        return True
+    if frame is not None:
+        return previous.frame is not None and frame.cue == previous.frame.cue
+    between = plan.text[previous.last_quote.mark_end:quote.mark_start]
+    return (
+        previous.frame is not None
+        and previous.last_quote.mark_end <= previous.frame.cue[0] < quote.mark_start
+        and "\n" not in between
+        and _standalone_at(plan, quote)
+    )
+
+
+def _standalone(plan: QuotePlan, n: int) -> bool:
+    """Whether quote n is a whole sentence of its own (nothing but the quote)."""
+    return _standalone_at(plan, plan.quotes[n])
+
+
+def _standalone_at(plan: QuotePlan, quote: Quote) -> bool:
+    """Whether a quote starts its sentence and nothing but punctuation follows it."""
+    if not plan.sentences:
+        return True
+    start = plan.sentences[plan.sentence_at(quote.mark_start)][0]
+    end = plan.sentences[plan.sentence_at(quote.mark_end)][1]
+    before = plan.text[start:quote.mark_start].strip()
+    after = plan.text[quote.mark_end:max(end, quote.mark_end)].strip(" .,!?;:\t")
+    return not before and not after
+
+
+def frame_around(plan: QuotePlan, quote: Quote) -> Frame | None:
+    """The frame a quote without its own attribution belongs to: the reported speech holding
+    it, else a cue in its sentence or the one before (same paragraph), else the subject
+    opening its sentence."""
+    holding = [f for f in plan.frames if f.content and f.content[0] <= quote.start
+               and quote.end <= f.content[1] + 2]
+    if holding:
+        return min(holding, key=lambda f: f.content[1] - f.content[0])
+    sentence = plan.sentence_at(quote.start)
+    for wanted in (sentence, sentence - 1):
+        found = [f for f in plan.frames if f.sentence == wanted and f.mention]
+        if found and wanted >= 0 and _same_paragraph(plan, sentence, wanted):
+            return min(found, key=lambda f: abs(f.cue[0] - quote.start))
+    return subject_frame(plan, sentence, quote.mark_start)
+
+
+def lead_in_frame(plan: QuotePlan, quote: Quote, quoting: set[int]) -> Frame | None:
+    """The speaker of a quote standing alone, from the sentence before it: a frame there,
+    else its subject ('Valastro praised Christie. / “We need someone …”'); None when that
+    sentence is one of `quoting` (it holds a quote: the last speaker goes on)."""
+    sentence = plan.sentence_at(quote.mark_start) - 1
+    if sentence < 0 or sentence in quoting:
+        return None
+    found = [f for f in plan.frames if f.sentence == sentence and f.mention]
+    if found:
+        return max(found, key=lambda f: f.cue[0])
+    return subject_frame(plan, sentence, plan.sentences[sentence][1])
+
+
+def subject_frame(plan: QuotePlan, sentence: int, limit: int) -> Frame | None:
+    """The subject opening a sentence as the speaker, the verb after it as the cue ('Moore
+    thanked him for “…”'), reading the sentence up to `limit` only."""
+    if not plan.sentences:
+        return None
+    start, end = plan.sentences[sentence]
+    mention = subject_mention(plan.text, start, min(end, limit))
+    if mention is None:
+        return None
+    verb = _VERB_AFTER.match(plan.text, mention[1])
+    cue = verb.span(1) if verb else (mention[1], mention[1])
+    return Frame(cue, mention, None, sentence)
+
+
+def _same_paragraph(plan: QuotePlan, one: int, other: int) -> bool:
+    """Whether two sentences lie in one paragraph."""
+    between = plan.text[plan.sentences[min(one, other)][0]:plan.sentences[max(one, other)][0]]
+    return "\n" not in between

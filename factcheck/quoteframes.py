@@ -1,0 +1,130 @@
+"""The attribution frames written right next to a quote, found without any model.
+
+A character scan of the words just after a quote (“…,” he said / said X / — X) and just
+before it (He said, “… / Putin: “… / X wrote: “…), giving the cue and, where written, the
+speaker mention as character offsets into the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.frames import CUE_FORMS
+from factcheck.quotemarks import Quote
+
+_WORD = re.compile(r"[\w’'()-]+(?:\.[\w’'()-]+)*\.?|,")
+_ADVERBS = {
+    "also", "then", "later", "again", "further", "once", "recently", "previously", "will",
+    "would", "has", "had", "have", "is", "was", "did", "does", "can", "could", "may", "might",
+}
+_MENTION_STOPS = {
+    "who", "on", "in", "at", "during", "after", "when", "as", "to", "about", "while", "before",
+    "of", "from", "with", "via", "last", "this", "earlier", "told", "and", "but", "that",
+}
+
+
+@dataclass(frozen=True)
+class QuoteFrame:
+    """The cue (and, where written, the speaker mention) attributing a quote."""
+
+    cue: tuple[int, int]
+    mention: tuple[int, int] | None
+
+
+def frame_after(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
+    """An attribution right after a quote (“…,” he said / said X / — X), up to `limit`."""
+    segment = text[quote.mark_end:limit]
+    dash = re.match(r"\s*(?:[—–]|--?)\s*(?=[A-Z])", segment)
+    if dash and quote.closed:
+        words = list(_WORD.finditer(segment, dash.end()))
+        mention = _run(words, 0, 8, quote.mark_end)
+        return QuoteFrame((quote.mark_end, quote.mark_end + dash.end()), mention)
+    words = [w for w in _WORD.finditer(segment)][:30]
+    while words and words[0].group() == ",":
+        words.pop(0)
+    cue_at = next((i for i, w in enumerate(words[:12]) if _is_cue(w)), None)
+    if cue_at is None or not quote.closed:
+        return None
+    if text[quote.end - 1:quote.end] in ".!?" and cue_at > 4:
+        return None
+    cue = (quote.mark_end + words[cue_at].start(), quote.mark_end + _word_end(words[cue_at]))
+    if cue_at == 0:
+        return QuoteFrame(cue, _run(words, 1, 8, quote.mark_end))
+    before = [w for w in words[:cue_at] if w.group().lower() not in _ADVERBS]
+    if "," in (w.group() for w in before):
+        before = before[: [w.group() for w in before].index(",")]
+    return QuoteFrame(cue, _span_of(before, quote.mark_end)) if _plausible(before) else None
+
+
+def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
+    """An attribution right before a quote (He said, “… / Putin: “… / X wrote: “…)."""
+    body = text[limit:quote.mark_start].rstrip()
+    colon = body.endswith(":")
+    body = body.rstrip(":,").rstrip()
+    words = list(_WORD.finditer(body))
+    cue_at = next(
+        (i for i in range(len(words) - 1, -1, -1)
+         if _is_cue(words[i]) and (i == 0 or words[i].group().islower())), None
+    )
+    if cue_at is not None and (colon or cue_at == len(words) - 1):
+        cue = (limit + words[cue_at].start(), limit + _word_end(words[cue_at]))
+        return QuoteFrame(cue, _mention_before(words[:cue_at], limit))
+    if colon and 0 < len(words) <= 6 and words[-1].group()[:1].isupper():
+        first = next(i for i, w in enumerate(words) if w.group()[:1].isupper())
+        colon_at = limit + len(body)
+        return QuoteFrame((colon_at, colon_at + 1), _span_of(words[first:], limit))
+    return None
+
+
+def _is_cue(word: re.Match) -> bool:
+    """Whether a word match is a cue verb form."""
+    return word.group().lower().rstrip(".") in CUE_FORMS
+
+
+def _word_end(word: re.Match) -> int:
+    """End of a word match without a final full stop."""
+    return word.end() - 1 if word.group().endswith(".") else word.end()
+
+
+def _mention_before(words: list[re.Match], offset: int) -> tuple[int, int] | None:
+    """The noun phrase just before a cue: back to a comma or a lower-case word."""
+    kept: list[re.Match] = []
+    for word in reversed(words):
+        token = word.group()
+        if token.lower() in _ADVERBS or (token.endswith("ly") and not kept):
+            continue
+        if token == "," and not kept and word is words[-1]:
+            continue
+        if token == "," or len(kept) >= 8 or token.lower() in _MENTION_STOPS:
+            break
+        kept.insert(0, word)
+    return _span_of(kept, offset) if _plausible(kept) else None
+
+
+def _run(words: list[re.Match], first: int, most: int, offset: int) -> tuple[int, int] | None:
+    """The mention that starts at words[first]: up to a comma or a stop word."""
+    kept: list[re.Match] = []
+    for word in words[first:first + most]:
+        if word.group() == "," or word.group().lower() in _MENTION_STOPS:
+            break
+        kept.append(word)
+    return _span_of(kept, offset) if _plausible(kept) else None
+
+
+def _plausible(words: list[re.Match]) -> bool:
+    """Whether words can be a speaker mention (a pronoun, a name or a determiner phrase)."""
+    if not words or len(words) > 8:
+        return False
+    first = words[0].group()
+    return first[:1].isupper() or first.lower() in {
+        "he", "she", "they", "i", "we", "the", "a", "an", "one", "another", "his", "her",
+        "their", "its", "some", "many", "sources", "officials", "aides", "critics",
+    }
+
+
+def _span_of(words: list[re.Match], offset: int) -> tuple[int, int] | None:
+    """Offsets from the first to the last of some word matches."""
+    if not words:
+        return None
+    return offset + words[0].start(), offset + words[-1].end()
