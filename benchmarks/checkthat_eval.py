@@ -304,7 +304,7 @@ def judged_rankings(engine, queries: dict[str, str]) -> dict[str, dict[str, Rank
     aliases, orders = load_aliases(index), {"judge order": {}, "evidence, then fused": {}}
     for qid, claim, claim_hits in zip(queries, claims, hits, strict=True):
         candidates = shortlist(
-            claim.words, _candidates(index, claim_hits), settings.judge_candidates
+            claim.words, _candidates(index, [claim_hits])[0], settings.judge_candidates
         )
         judged = judge(claim, candidates, aliases, settings).judged
         by_level = sorted(

@@ -41,12 +41,18 @@ def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder,
                          settings.lexical_weight)
     aliases = load_aliases(index)
     results = []
-    for claim, claim_hits in zip(claims, hits, strict=True):
-        candidates = shortlist(claim.words, _candidates(index, claim_hits),
-                               settings.judge_candidates)
-        finding = judge(claim, candidates, aliases, settings)
-        results.append(_result(claim, finding, index, k))
+    for start in range(0, len(claims), _FETCH_CLAIMS):
+        batch_hits = hits[start:start + _FETCH_CLAIMS]
+        for claim, candidates in zip(claims[start:start + _FETCH_CLAIMS],
+                                     _candidates(index, batch_hits), strict=True):
+            finding = judge(claim, shortlist(claim.words, candidates,
+                                             settings.judge_candidates), aliases, settings)
+            results.append(_result(claim, finding, index, k))
     return results
+
+
+# Claims whose candidates are read from SQLite together (bounded: one IN (...) list each).
+_FETCH_CLAIMS = 64
 
 
 def shortlist(words: str, candidates: Sequence[Candidate], size: int) -> list[Candidate]:
@@ -75,13 +81,19 @@ def load_aliases(index: SourceIndex) -> dict[str, str]:
     return dict(index.store.db.execute("SELECT alias, name FROM aliases").fetchall())
 
 
-def _candidates(index: SourceIndex, hits: Sequence[Hit]) -> list[Candidate]:
-    units = index.store.units([hit.row for hit in hits])
+def _candidates(index: SourceIndex, hits: Sequence[Sequence[Hit]]) -> list[list[Candidate]]:
+    """The candidates of several claims, read from the store in one go per table."""
+    units = index.store.units(list({hit.row for claim_hits in hits for hit in claim_hits}))
     passage_ids = [uid for kind, uid in units.values() if kind == "passage"]
     statement_ids = [uid for kind, uid in units.values() if kind == "statement"]
     passages = index.store.passages(passage_ids) if passage_ids else {}
     statements = {s.id: s for s in apply_reviews(
         index.store, index.store.statements(ids=statement_ids))} if statement_ids else {}
+    return [_claim_candidates(claim_hits, units, passages, statements) for claim_hits in hits]
+
+
+def _claim_candidates(hits: Sequence[Hit], units: dict, passages: dict, statements: dict
+                      ) -> list[Candidate]:
     candidates = []
     for hit in hits:
         kind, uid = units[hit.row]
