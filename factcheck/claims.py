@@ -63,6 +63,9 @@ _PATTERNS = (
     ),
     re.compile(rf"^[Aa]ccording\s+to\s+(?P<speaker>{_NAME}),\s*(?P<words>.+)$"),
 )
+# A pasted post (tweet): "… pic.twitter.com/x — Name (@handle) May 2, 2019".
+_POST_TRAILER = re.compile(r"\s*\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{2,4}\s*$")
+_LINK = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S*")
 _SPEAKER_ONLY = re.compile(rf"^[\s–—-]*(?P<speaker>{_NAME})\s*:?\s*$")
 
 
@@ -110,7 +113,7 @@ def read_claim(text: str, speaker: str | None = None, max_chars: int = 5000) -> 
     stripped = text.strip()
     if _SPEAKER_ONLY.match(stripped) and (stripped[0] in "–—-" or stripped.endswith(":")):
         raise BadInputError(f"claim {text.strip()!r} names only a speaker: give the words too")
-    words, found = _split_speaker(text.strip())
+    words, found = _split_speaker(_without_post_marks(text.strip()))
     marked = _clean_words(words, bracket=" … ")
     words = _clean_words(words, bracket=" ")
     if not re.search(r"\w", words):
@@ -120,6 +123,12 @@ def read_claim(text: str, speaker: str | None = None, max_chars: int = 5000) -> 
     return Claim(
         text=text, words=words, speaker=chosen, segments=tuple(s.strip() for s in segments)
     )
+
+
+def _without_post_marks(text: str) -> str:
+    """A pasted post without its links and its `(@handle) May 2, 2019` trailer, so that
+    `… — Name (@handle) May 2, 2019` reads as `… — Name`."""
+    return " ".join(_LINK.sub(" ", _POST_TRAILER.sub("", text)).split())
 
 
 def _split_speaker(text: str) -> tuple[str, str | None]:

@@ -115,3 +115,10 @@ def test_speaker_phrases_and_sentence_openers(text: str, speaker: str | None) ->
     assert claim.speaker == speaker
     if speaker is None:
         assert claim.words == text
+
+
+def test_pasted_post_gives_its_author_and_drops_links_and_date():
+    claim = read_claim("The CBC deletes Trump from Home Alone 2 https://t.co/CsHG8R9cHp "
+                       "— Brad Trost (@BradTrostCPC) December 26, 2019")
+    assert claim.speaker == "Brad Trost"
+    assert claim.words == "The CBC deletes Trump from Home Alone 2"
