@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -167,8 +168,6 @@ def _sha256(path: Path) -> str:
 
 
 def _remove_old(folder: Path, old: dict, current: dict) -> None:
-    import shutil
-
     for key, name in old.items():
         if name and name != current.get(key):
             target = folder / name

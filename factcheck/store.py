@@ -20,7 +20,6 @@ from factcheck.records import Document, Passage, Span, Statement, StatementKind
 DB_NAME = "factcheck.sqlite3"
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, text TEXT NOT NULL, title TEXT, url TEXT,
     published TEXT, publisher TEXT, speaker TEXT, kind TEXT, source TEXT,
@@ -78,16 +77,6 @@ class Store:
         """One atomic write: everything inside commits together or not at all."""
         with self._write_lock, self.db:
             yield self.db
-
-    # --- meta -----------------------------------------------------------------------
-    def get_meta(self, key: str) -> str | None:
-        """A value from the meta table."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row["value"] if row else None
-
-    def set_meta(self, key: str, value: str) -> None:
-        """Set a meta value (inside the caller's transaction)."""
-        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     # --- documents ------------------------------------------------------------------
     def has_document(self, document: Document, content_dedupe: bool) -> bool:
