@@ -178,7 +178,7 @@ def _resolve(plan: _Plan, drafts: list[Draft]) -> None:
         if draft.kind is StatementKind.DIRECT and draft.inherit and last is not None:
             draft.frame = Frame(last.frame.cue, None, None, -1, speaker=last.frame.speaker,
                                  confidence=0.5 * last.frame.confidence, via=last.frame.via)
-        if draft.kind is StatementKind.DIRECT and draft.frame is not None:
+        if draft.frame is not None and (draft.kind is StatementKind.DIRECT or draft.adjacent):
             last = draft
 
 
@@ -193,7 +193,7 @@ def _statement(plan: _Plan, n: int, draft: Draft) -> Statement:
         cue = Span(text[frame.cue[0]:frame.cue[1]], *frame.cue)
     speaker = frame.speaker if frame is not None else None
     confidence = frame.confidence if frame is not None and speaker else 0.1
-    if draft.kind is StatementKind.PARTIAL:
+    if draft.kind is StatementKind.PARTIAL or (frame is not None and frame.weak):
         confidence *= 0.8
     return Statement(
         id=f"{plan.document.id}:s{n}",

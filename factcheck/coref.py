@@ -73,6 +73,10 @@ def after_dateline(text: str, start: int, end: int) -> int:
 
 
 _DETERMINERS = {"the", "a", "an", "one", "another", "some", "many", "several", "two", "three"}
+QUANTIFIERS = {
+    "some", "many", "several", "most", "few", "both", "all", "two", "three", "four", "five",
+    "other", "others", "numerous", "dozens", "hundreds", "thousands", "those", "these", "various",
+}
 
 
 def is_title(word: str) -> bool:
@@ -85,13 +89,21 @@ def name_in(mention: str) -> str | None:
     'Pjotr Sauer', 'Russian President Vladimir Putin' -> 'Vladimir Putin'); None if none."""
     words = mention.split()
     runs: list[list[str]] = [[]]
+    after_of: list[bool] = [False]
     for word in words:
         clean = word.strip(",;:()")
         if clean[:1].isupper() and clean.lower() not in _NOT_NAMES:
             runs[-1].append(clean)
-        elif runs[-1]:
+        elif runs[-1] or clean == "of":
             runs.append([])
-    best = list(next((r for r in reversed(runs) if r), []))
+            after_of.append(clean == "of")
+    found = next((i for i in range(len(runs) - 1, -1, -1) if runs[i]), None)
+    if found and after_of[found] and len(runs[found]) == 1 and any(runs[:found]):
+        found = max(i for i in range(found) if runs[i])  # 'Ted Cruz of Texas'
+    best = list(runs[found]) if found is not None else []
+    if found is not None and after_of[found] and len(best) >= 3:
+        best = best[1:]  # 'Secretary of State John Kerry' -> 'John Kerry'
+    
     titles = [i for i, word in enumerate(best[:-1]) if is_title(word)]
     if titles:
         best = best[titles[-1] + 1:]
@@ -159,6 +171,8 @@ class SpeakerResolver:
             return _conjoined(mention), 0.85
         if lowered in _OUTLET_WORDS:
             return self._outlet(mention, position)
+        if words[0].lower() in QUANTIFIERS:
+            return _description(mention), 0.6
         org = organisation(mention)
         if org is not None:
             return org, 0.85
@@ -236,6 +250,8 @@ def _conjoined(mention: str) -> str:
     """Conjoined speakers as written, 'The Kremlin and the White House' -> 'the Kremlin and
     the White House' (one speaker string naming both)."""
     words = mention.strip().split()
+    if len(words) > 3 and words[0].lower() == "both":
+        words = words[1:]
     if words and words[0] == "The":
         words[0] = "the"
     return " ".join(words)
@@ -244,6 +260,6 @@ def _conjoined(mention: str) -> str:
 def _description(mention: str) -> str:
     """A speaker described, not named ('A source' -> 'a source'), as written."""
     words = mention.strip().split()
-    if words and words[0].lower() in _DETERMINERS:
+    if words and words[0].lower() in _DETERMINERS | QUANTIFIERS:
         words[0] = words[0].lower()
     return " ".join(words)

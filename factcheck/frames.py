@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.cues import CONTENT_DEPS, LEXICON_FORMS
+from factcheck.speakerdeps import is_passive, mention_of, subject_of
+
 _IRREGULAR = {
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing",
     "think": "thinks thought thinking", "put": "puts put putting", "tweet": "tweets tweeted",
@@ -55,6 +58,7 @@ CUE_FORMS: frozenset[str] = OBJECT_FORMS | INFINITIVE_FORMS | frozenset(
     | {form for forms in _IRREGULAR.values() for form in forms.split()}
     | set(_IRREGULAR)
 )
+_TRIGGERS = CUE_FORMS | LEXICON_FORMS
 _LETTERS = re.compile(r"[a-z]+")
 _ACCORDING = re.compile(r"\baccording to\b")
 
@@ -65,14 +69,23 @@ def cue_positions(text: str, start: int = 0, end: int | None = None) -> list[int
     A word scan with a set lookup: much faster than one regular expression of every form.
     """
     low = text[start:end].lower()
-    found = [m.start() for m in _LETTERS.finditer(low) if m.group() in CUE_FORMS]
+    found = [m.start() for m in _LETTERS.finditer(low) if m.group() in _TRIGGERS]
     found.extend(m.start() for m in _ACCORDING.finditer(low))
     return sorted(start + at for at in found)
 
 
 _VERB_DEPS = {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "acl", "pcomp"}
-_MENTION_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "conj", "cc", "nummod"}
 _SAY = frozenset({"say", "says", "said"})
+# Cues that hold the writer's own reading, not a speaker's ("Trump seemed to …", "the
+# contests known as …"): their statements get no speaker.
+_NO_SOURCE = frozenset({
+    "seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing",
+    "known", "referred",
+})
+_NAMING = frozenset({
+    "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "label",
+    "labels", "labeled", "labelled", "labeling", "brand", "brands", "branded", "branding",
+})
 REPORT_CUES = {"according", "reported", "reports", "reporting", "report"}
 
 
@@ -86,6 +99,7 @@ class Frame:
     sentence: int
     report: bool = False
     speaker: str | None = None
+    weak: bool = False  # a cue of the data-derived lexicon (`cues`): a lower confidence
     confidence: float = 0.0
     via: str | None = None
 
@@ -95,15 +109,40 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
     low = token.lower_
     if low == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return _according(token, offset, sentence)
-    if low not in CUE_FORMS or token.dep_ not in _VERB_DEPS:
+    known = low in CUE_FORMS and token.dep_ in _VERB_DEPS
+    if not known and low not in LEXICON_FORMS:
         return None
     if token.text[:1].isupper() and not token.is_sent_start:
         return None
     cue = (offset + token.idx, offset + token.idx + len(token.text))
-    subject = _subject(token)
-    mention = _mention(subject, offset) if subject is not None else None
-    content = _content(token, offset)
-    return Frame(cue, mention, content, sentence, report=low in REPORT_CUES)
+    subject = None if low in _NO_SOURCE else subject_of(token)
+    mention = mention_of(subject, offset) if subject is not None else None
+    content = _content(token, offset) if known else None
+    weak = False
+    if content is None and (subject is not None or is_passive(token) or low in _NO_SOURCE):
+        content = _lexicon_content(token, offset)
+        weak = content is not None
+    if not known and content is None:
+        return None
+    return Frame(cue, mention, content, sentence, report=low in REPORT_CUES, weak=weak)
+
+
+def _lexicon_content(token, offset: int) -> tuple[int, int] | None:
+    """The content of a cue of the data-derived lexicon (`cues`): its ccomp, dobj or
+    xcomp, or the object of a preposition ("accused X of [placing …]")."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "oprd")]
+    if token.lower_ in _NAMING and [c.dep_ for c in objects] == ["dobj", "oprd"]:
+        doc = token.doc  # 'called him a “pathological liar”': the object and its name
+        return _trimmed(doc[objects[0].left_edge.i:objects[1].right_edge.i + 1], offset)
+    wanted = CONTENT_DEPS.get(token.lower_, frozenset())
+    for child in token.children:
+        if child.dep_ in wanted:
+            return _subtree(child, offset)
+        if child.dep_ == "prep" and f"prep:{child.lower_}" in wanted:
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "pcomp"):
+                    return _subtree(grandchild, offset)
+    return None
 
 
 def _according(token, offset: int, sentence: int) -> Frame:
@@ -112,7 +151,7 @@ def _according(token, offset: int, sentence: int) -> Frame:
     objects = [c for c in to.children if c.dep_ == "pobj"] or [
         c for c in token.children if c.dep_ == "pobj"
     ]
-    mention = _mention(objects[0], offset) if objects else None
+    mention = mention_of(objects[0], offset) if objects else None
     cue = (offset + token.idx, offset + to.idx + len(to.text))
     head = token.head if token.head is not token else token
     content = _clause_without(head, token, offset)
@@ -133,41 +172,6 @@ def content_parts(frame: Frame, text: str) -> list[tuple[int, int]]:
     while right < end and text[right] in " ,;—–-)":
         right += 1
     return [(s, e) for s, e in ((start, left), (right, end)) if s < e]
-
-
-def _subject(token):
-    """The subject of a cue verb, looking up through conjoined and participle verbs."""
-    for _ in range(3):
-        for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
-        if token.dep_ not in ("conj", "advcl", "xcomp") or token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def _mention(head, offset: int) -> tuple[int, int]:
-    """The speaker as written: the subject's name words, without clauses or appositions."""
-    tokens = [head]
-    stack = [head]
-    while stack:
-        for child in stack.pop().children:
-            if child.dep_ in _MENTION_DEPS or _close_apposition(child):
-                tokens.append(child)
-                stack.append(child)
-    first = min(t.idx for t in tokens)
-    last = max(t.idx + len(t.text) for t in tokens)
-    return offset + first, offset + last
-
-
-def _close_apposition(token) -> bool:
-    """A name in apposition without a comma ('my colleague Pjotr Sauer')."""
-    head = token.head
-    return (
-        token.dep_ == "appos" and token.text[:1].isupper() and head.text[:1].islower()
-        and not any(t.is_punct for t in token.doc[head.i + 1:token.left_edge.i])
-    )
 
 
 def _content(token, offset: int) -> tuple[int, int] | None:
@@ -202,14 +206,25 @@ def _subtree(token, offset: int) -> tuple[int, int] | None:
     set off by a comma ("… his wife, while other voters said …")."""
     doc, end = token.doc, token.right_edge.i + 1
     for other in doc[token.i + 1:end]:
-        if (
-            other.dep_ in ("advcl", "conj") and other.lower_ in CUE_FORMS
-            and any(c.dep_ == "nsubj" for c in other.children)
-            and doc[other.left_edge.i - 1].is_punct
-        ):
+        if _other_clause(other):
             end = other.left_edge.i
             break
     return _trimmed(doc[token.left_edge.i:end], offset)
+
+
+def _other_clause(token) -> bool:
+    """Whether a verb opens a clause of its own after a comma: another speaker's ("…, while
+    other voters said …") or the speaker going on ("…, and he railed against …")."""
+    doc, left = token.doc, token.left_edge.i
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ not in ("advcl", "conj") or not subjects or left < 2:
+        return False
+    if token.lower_ in CUE_FORMS and doc[left - 1].is_punct:
+        return True
+    return (
+        token.dep_ == "conj" and subjects[0].lower_ in ("he", "she", "they")
+        and doc[left - 1].lower_ in ("and", "but") and doc[left - 2].is_punct
+    )
 
 
 def _clause_without(head, part, offset: int) -> tuple[int, int] | None:
@@ -234,4 +249,16 @@ def _trimmed(span, offset: int) -> tuple[int, int] | None:
         tokens.pop()
     if not tokens:
         return None
-    return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
+    end = tokens[-1].idx + len(tokens[-1].text)
+    text = span.doc.text
+    if text.count("“", tokens[0].idx, end) > text.count("”", tokens[0].idx, end):
+        end = _after_closing_mark(text, end)  # 'Clinton “crooked”', not 'Clinton “crooked'
+    return offset + tokens[0].idx, offset + end
+
+
+def _after_closing_mark(text: str, end: int) -> int:
+    """Just past a closing mark ” following `end` (after a comma or full stop), else `end`."""
+    at = end
+    while at < len(text) and at - end < 2 and text[at] in ",.":
+        at += 1
+    return at + 1 if text[at:at + 1] == "”" else end

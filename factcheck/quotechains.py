@@ -40,6 +40,7 @@ class Draft:
     frame: Frame | None
     last_quote: Quote | None = None
     inherit: bool = False
+    adjacent: bool = False
 
 
 def quote_chains(plan: QuotePlan) -> list[Draft]:
@@ -62,6 +63,7 @@ def quote_chains(plan: QuotePlan) -> list[Draft]:
             previous.frame = previous.frame or frame
             continue
         kind = _kind(plan, n, frame)
+        adjacent = frame is not None and frame.mention is not None
         if frame is None and kind is StatementKind.DIRECT and _standalone(plan, n):
             recent = {plan.sentence_at(d.last_quote.mark_start) for d in drafts[-2:]
                       if d.last_quote is not None}
@@ -69,7 +71,7 @@ def quote_chains(plan: QuotePlan) -> list[Draft]:
         elif frame is None:
             frame = frame_around(plan, quote)
         inherit = frame is None and kind is StatementKind.DIRECT
-        drafts.append(Draft(kind, [(quote.start, quote.end)], frame, quote, inherit))
+        drafts.append(Draft(kind, [(quote.start, quote.end)], frame, quote, inherit, adjacent))
     return drafts
 
 
@@ -94,6 +96,7 @@ def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
     before_limit = plan.sentences[plan.sentence_at(quote.mark_start)][0] if plan.sentences else 0
     if n + 1 < len(plan.quotes):
         after_limit = min(after_limit, plan.quotes[n + 1].mark_start)
+    before_limit = _colon_lead_in(plan, quote, before_limit)
     if n > 0:
         before_limit = max(before_limit, plan.quotes[n - 1].mark_end)
     found = frame_after(text, quote, max(after_limit, quote.mark_end))
@@ -103,6 +106,19 @@ def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
     parsed = next((f for f in plan.frames if f.cue == found.cue), None)
     mention = found.mention or (parsed.mention if parsed else None)
     return Frame(found.cue, mention, None, sentence)
+
+
+def _colon_lead_in(plan: QuotePlan, quote: Quote, limit: int) -> int:
+    """Where to read the attribution of a quote opening its paragraph: from the sentence
+    before when that one ends with a colon ('Stated Stone:' / '…, said Smith:'), else
+    `limit`."""
+    if not plan.sentences or plan.text[limit:quote.mark_start].strip():
+        return limit
+    before = plan.sentence_at(quote.mark_start) - 1
+    if before < 0:
+        return limit
+    start, end = plan.sentences[before]
+    return start if plan.text[start:end].rstrip().endswith(":") else limit
 
 
 def _continues(plan: QuotePlan, previous: Draft, quote: Quote, frame: Frame | None) -> bool:

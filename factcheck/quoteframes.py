@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.coref import QUANTIFIERS
 from factcheck.frames import CUE_FORMS
 from factcheck.quotemarks import Quote
 
@@ -44,6 +45,8 @@ def frame_after(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     while words and words[0].group() == ",":
         words.pop(0)
     cue_at = next((i for i, w in enumerate(words[:12]) if _is_cue(w)), None)
+    if cue_at is None:
+        cue_at = _cue_after_apposition(words)
     if cue_at is None or not quote.closed:
         return None
     if text[quote.end - 1:quote.end] in ".!?" and cue_at > 4:
@@ -55,6 +58,19 @@ def frame_after(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     if "," in (w.group() for w in before):
         before = before[: [w.group() for w in before].index(",")]
     return QuoteFrame(cue, _span_of(before, quote.mark_end)) if _plausible(before) else None
+
+
+def _cue_after_apposition(words: list[re.Match]) -> int | None:
+    """The cue after a long apposition (“…,” Douglas Holtz-Eakin, an economic adviser to
+    Republicans and former director of the budget office, wrote …): a name, a comma within
+    five words, and a cue word right after a later comma."""
+    commas = [i for i, w in enumerate(words) if w.group() == ","]
+    if not words or not words[0].group()[:1].isupper() or not commas or commas[0] > 5:
+        return None
+    for i in range(commas[0] + 1, len(words)):
+        if _is_cue(words[i]) and words[i].group().islower() and words[i - 1].group() == ",":
+            return i
+    return None
 
 
 def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
@@ -69,12 +85,27 @@ def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     )
     if cue_at is not None and (colon or cue_at == len(words) - 1):
         cue = (limit + words[cue_at].start(), limit + _word_end(words[cue_at]))
+        if cue_at == 0 and colon and 0 < len(words) - 1 <= 6:  # 'Stated Stone:'
+            return QuoteFrame(cue, _span_of(words[1:], limit))
         return QuoteFrame(cue, _mention_before(words[:cue_at], limit))
-    if colon and 0 < len(words) <= 6 and words[-1].group()[:1].isupper():
+    if not colon or not words or not words[-1].group()[:1].isupper():
+        return None
+    colon_at = limit + len(body)
+    if len(words) <= 6:
         first = next(i for i, w in enumerate(words) if w.group()[:1].isupper())
-        colon_at = limit + len(body)
         return QuoteFrame((colon_at, colon_at + 1), _span_of(words[first:], limit))
-    return None
+    name = _name_run(words)  # '… doesn't surprise Republican pollster Daron Shaw:'
+    return QuoteFrame((colon_at, colon_at + 1), _span_of(name, limit)) if name else None
+
+
+def _name_run(words: list[re.Match]) -> list[re.Match]:
+    """The run of two to four capitalised words ending some words, else []."""
+    run: list[re.Match] = []
+    for word in reversed(words):
+        if not word.group()[:1].isupper() or len(run) == 4:
+            break
+        run.insert(0, word)
+    return run if len(run) >= 2 else []
 
 
 def _is_cue(word: re.Match) -> bool:
@@ -117,7 +148,7 @@ def _plausible(words: list[re.Match]) -> bool:
     if not words or len(words) > 8:
         return False
     first = words[0].group()
-    return first[:1].isupper() or first.lower() in {
+    return first[:1].isupper() or first.lower() in QUANTIFIERS or first.lower() in {
         "he", "she", "they", "i", "we", "the", "a", "an", "one", "another", "his", "her",
         "their", "its", "some", "many", "sources", "officials", "aides", "critics",
     }

@@ -83,3 +83,20 @@ def test_datelines_are_skipped():
         ("NATO said it would act", "NATO said it would act"),
     ]:
         assert text[after_dateline(text, 0, len(text)):] == words
+
+
+def test_name_in_skips_of_phrases_and_quantifiers():
+    from factcheck.coref import SpeakerResolver, name_in
+
+    assert name_in("Secretary of State John Kerry") == "John Kerry"
+    assert name_in("Sen. Ted Cruz of Texas") == "Ted Cruz"
+    resolver = SpeakerResolver("Several supporters said so. Many Republicans agreed.")
+    assert resolver.resolve("Several supporters", 0)[0] == "several supporters"
+    assert resolver.resolve("Many Republicans", 30)[0] == "many Republicans"
+
+
+def test_both_before_conjoined_speakers_is_dropped():
+    from factcheck.coref import SpeakerResolver
+
+    resolver = SpeakerResolver("Both Trump and Putin agreed.")
+    assert resolver.resolve("Both Trump and Putin", 0)[0] == "Trump and Putin"

@@ -38,3 +38,13 @@ def test_object_infinitive_and_clause_content(sentence, mention, content):
     frame = frames[0]
     assert sentence[frame.mention[0]:frame.mention[1]] == mention
     assert sentence[frame.content[0]:frame.content[1]] == content
+
+
+def test_data_derived_lexicon_names_content_dependents():
+    from factcheck.cues import CONTENT_DEPS, LEXICON_FORMS
+
+    assert "prep:of" in CONTENT_DEPS["accused"] and "dobj" in CONTENT_DEPS["expressed"]
+    assert "xcomp" in CONTENT_DEPS["seemed"] and "prep:for" in CONTENT_DEPS["called"]
+    assert {"sit", "spend", "table"}.isdisjoint(LEXICON_FORMS)
+    text = "They expressed doubts."
+    assert [text[at:at + 4] for at in cue_positions(text)] == ["expr"]

@@ -1,0 +1,40 @@
+"""The attribution evaluation's speaker measure (benchmarks/attribution_eval.py)."""
+
+import importlib.util
+from pathlib import Path
+from types import SimpleNamespace
+
+from factcheck.records import Span
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "attribution_eval.py"
+_SPEC = importlib.util.spec_from_file_location("attribution_eval", SCRIPT)
+ev = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(ev)
+
+
+def _pred(mention: Span | None, speaker: str | None):
+    return SimpleNamespace(speaker_mention=mention, speaker=speaker)
+
+
+def test_relative_pronoun_source_right_after_our_mention_is_correct():
+    text = "Mr. Leenders, who estimated that a third were supporters, voted."
+    gold = {"source": {"text": "who", "spans": [[14, 17]]}}
+    ours = _pred(Span("Mr. Leenders", 0, 12), "Leenders")
+    assert ev._speaker_way(gold, ours, {}, None, text) == "relative"
+    far = _pred(Span("voted", 59, 64), "someone")
+    assert ev._speaker_way(gold, far, {}, None, text) is None
+
+
+def test_mention_overlap_name_and_no_source():
+    gold = {"source": {"text": "President Putin", "spans": [[0, 15]]}}
+    assert ev._speaker_way(gold, _pred(Span("Putin", 10, 15), "Putin"), {}, None) == "mention"
+    assert ev._speaker_way(gold, _pred(None, "Vladimir Putin"), {}, None) == "name"
+    assert ev._speaker_way({"source": None}, _pred(None, None), {}, None) == "no source"
+    assert ev._speaker_way({"source": None}, _pred(None, "Putin"), {}, None) is None
+
+
+def test_gold_kind_and_overlap():
+    text = "He said “We will win,” and “fine” too."
+    assert ev.gold_kind({"content": {"spans": [[8, 22]]}}, text) == "direct"
+    assert ev.gold_kind({"content": {"spans": [[27, 33]]}}, text) == "partial"
+    assert ev._overlap([[0, 10]], [(5, 10)]) == 0.5
