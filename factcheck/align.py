@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from factcheck.claims import Claim
 
@@ -95,6 +96,12 @@ def tokenize(text: str) -> list[Token]:
     Returns:
         Words lower-cased, curly apostrophes straightened, thousands commas dropped.
     """
+    return list(_tokens(text))
+
+
+# A claim is aligned with a dozen candidates, and popular passages recur across claims.
+@lru_cache(maxsize=2048)
+def _tokens(text: str) -> tuple[Token, ...]:
     tokens = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
@@ -102,7 +109,7 @@ def tokenize(text: str) -> list[Token]:
         if norm[0].isdigit():
             norm = norm.replace(",", "")
         tokens.append(Token(norm, raw, match.start(), match.end()))
-    return tokens
+    return tuple(tokens)
 
 
 def align(claim: Claim | str, source: str) -> Alignment:
@@ -117,7 +124,7 @@ def align(claim: Claim | str, source: str) -> Alignment:
     """
     segments = claim.segments if isinstance(claim, Claim) else (claim,)
     src = tokenize(source)
-    pieces = [tuple(tokenize(seg)) for seg in segments]
+    pieces = [_tokens(seg) for seg in segments]
     pieces = [p for p in pieces if p]
     claim_words = sum(len(p) for p in pieces)
     if not src or not claim_words:
