@@ -219,11 +219,13 @@ def _ingest_throughput(
         f"({units / timer.cpu['embed']:.1f} per CPU-s)"
     )
     stages = {name: (spent, timer.cpu[name]) for name, spent in timer.seconds.items()}
-    stages["store (SQLite) and the rest"] = (
-        seconds - sum(timer.seconds.values()),
+    main_thread = [name for name in stages if name != "embed"]
+    stages["store, waiting for the model, rest"] = (
+        seconds - sum(stages[name][0] for name in main_thread),
         cpu - sum(timer.cpu.values()),
     )
-    print("   time per stage (wall s, % of wall, CPU-s):")
+    print("   time per stage (wall s, % of wall, CPU-s; the model encodes in a worker thread")
+    print("   while the next batch is split and attributed, so embed overlaps the others):")
     for name, (spent, spent_cpu) in stages.items():
         print(f"   {name:<28} {spent:6.1f} s {100 * spent / seconds:5.1f} %  {spent_cpu:6.1f}")
     return rate, result.passages / cpu, units / result.passages

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,15 +74,33 @@ def ingest_documents(documents: Sequence[Document], index: SourceIndex, encoder:
     fresh, skipped = _new_documents(documents, index)
     added = IngestResult(skipped=skipped)
     new_vectors: list[np.ndarray] = []
-    for start in range(0, len(fresh), BATCH_DOCUMENTS):
-        batch = _prepare(fresh[start:start + BATCH_DOCUMENTS])
-        new_vectors.append(_commit(batch, index, encoder))
+    for batch, vectors in _encoded_ahead(fresh, index, encoder):
+        new_vectors.append(_commit(batch, vectors, index, encoder))
         added = _count(added, batch)
         if progress:
             progress(added.documents, len(fresh))
     if new_vectors:
         index.append(np.vstack(new_vectors), encoder.dimension)
     return added
+
+
+def _encoded_ahead(documents: Sequence[Document], index: SourceIndex, encoder: Encoder
+                   ) -> Iterator[tuple[_Batch, np.ndarray]]:
+    """Batches prepared and their passage vectors, the next batch parsed while this one encodes.
+
+    The model runs in a worker thread and releases the GIL, so spaCy (attribution) works on
+    the next batch on the second core meanwhile.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode") as worker:
+        pending = None
+        for start in range(0, len(documents), BATCH_DOCUMENTS):
+            batch = _prepare(documents[start:start + BATCH_DOCUMENTS])
+            encoding = _encode_passages(batch, index, encoder, worker)
+            if pending:
+                yield pending[0], pending[1]()
+            pending = batch, encoding
+        if pending:
+            yield pending[0], pending[1]()
 
 
 def _new_documents(documents: Sequence[Document], index: SourceIndex
@@ -105,12 +124,12 @@ def _prepare(documents: Sequence[Document]) -> _Batch:
     return batch
 
 
-def _commit(batch: _Batch, index: SourceIndex, encoder: Encoder) -> np.ndarray:
-    passages = [p for ps in batch.passages for p in ps]
-    hashes = [content_sha256(p.text) for p in passages]
-    vectors = _embed([p.text for p in passages], hashes, index, encoder)
+def _commit(batch: _Batch, vectors: np.ndarray, index: SourceIndex, encoder: Encoder
+            ) -> np.ndarray:
+    hashes = [content_sha256(p.text) for ps in batch.passages for p in ps]
     statement_units, statement_vectors = _statement_vectors(batch, vectors)
-    units = [("passage", p.id, sha) for p, sha in zip(passages, hashes, strict=True)]
+    units = [("passage", p.id, sha) for p, sha in
+             zip((p for ps in batch.passages for p in ps), hashes, strict=True)]
     units += statement_units
     all_vectors = np.vstack([vectors, statement_vectors]) if statement_units else vectors
     with index.store.transaction():
@@ -153,17 +172,28 @@ def sentence_rows(statement: Statement, passages: Sequence[Passage]) -> list[int
     return list(range(first, min(last, len(passages) - 1) + 1))
 
 
-def _embed(texts: list[str], hashes: list[str], index: SourceIndex, encoder: Encoder
-           ) -> np.ndarray:
+def _encode_passages(batch: _Batch, index: SourceIndex, encoder: Encoder,
+                     worker: ThreadPoolExecutor) -> Callable[[], np.ndarray]:
+    """Start encoding the batch's passages not cached yet; returns how to get all vectors.
+
+    Vectors already stored (same text, same model) are reused; the store is read here, in
+    the caller's thread, and only the model call goes to the worker.
+    """
+    texts = [p.text for ps in batch.passages for p in ps]
+    hashes = [content_sha256(text) for text in texts]
     cached = index.store.cached_embeddings(list(set(hashes)), encoder.name)
     missing = list(dict.fromkeys(h for h in hashes if h not in cached))
-    if missing:
-        first_text = dict(zip(hashes, texts, strict=True))
-        encoded = encoder.encode([first_text[h] for h in missing], index.settings.batch_size)
-        cached.update(zip(missing, encoded, strict=True))
-    if not hashes:
-        return np.zeros((0, encoder.dimension), dtype=np.float32)
-    return np.vstack([cached[h] for h in hashes]).astype(np.float32)
+    first_text = dict(zip(hashes, texts, strict=True))
+    encoding = worker.submit(encoder.encode, [first_text[h] for h in missing],
+                             index.settings.batch_size)
+
+    def vectors() -> np.ndarray:
+        cached.update(zip(missing, encoding.result(), strict=True))
+        if not hashes:
+            return np.zeros((0, encoder.dimension), dtype=np.float32)
+        return np.vstack([cached[h] for h in hashes]).astype(np.float32)
+
+    return vectors
 
 
 def _add_aliases(index: SourceIndex, batch: _Batch) -> None:

@@ -77,3 +77,12 @@ def test_two_reviewers_on_separate_connections_both_kept(engine, hash_settings):
     other.review(second.id, "bob", "correct", "Someone Else")
     states = engine.review_states([first.id, second.id])
     assert states == {first.id: "confirm", second.id: "correct"}
+
+
+def test_search_many_over_several_batches_keeps_claim_order(engine):
+    # More claims than one encoding batch: the next batch is encoded while this one is judged.
+    claims = [(f"{QUOTE} number {n}" if n % 3 else QUOTE, None) for n in range(150)]
+    results = engine.search_many(claims)
+    assert [r["claim"] for r in results] == [text for text, _ in claims]
+    assert [r["verdict"] for r in results[:3]] == ["verbatim", "altered", "altered"]
+    assert results[149] == {**engine.search(claims[149][0]), "provenance": results[149]["provenance"]}
