@@ -11,7 +11,10 @@ AP divided by the number of relevant claims; MRR over the first 10 documents.
 
     .venv/bin/python benchmarks/checkthat_eval.py [--splits dev train] [--limit N]
         [--doc-text vclaim vclaim+title] [--query raw clean clean+author] [--orders]
-        [--no-product] [--threads N]
+        [--no-product] [--no-rerank] [--threads N]
+
+`--no-rerank` runs the product with `Settings.rerank_matches` False (matches ordered by
+evidence level, then fused score, as before the learned reranker of factcheck/rerank.py).
 """
 
 from __future__ import annotations
@@ -279,7 +282,8 @@ def fused(dense, lexical, fusion: tuple[int, int, float], row_doc) -> list[Ranki
 def judged_rankings(engine, queries: dict[str, str]) -> dict[str, dict[str, Ranking]]:
     """The product's candidates judged as `search_many` judges them, in two orders.
 
-    `judge order` is the product's (it should equal the search_many figure); `evidence,
+    `judge order` is `judge`'s own ranking (the product's before matches were reordered);
+    `evidence,
     then fused score` keeps the evidence level first but breaks ties by retrieval score
     instead of statement-first and word-alignment ratio. Uses the private helper
     `factcheck.search._candidates` and `shortlist`, so that both orders rank the very
@@ -300,6 +304,7 @@ def judged_rankings(engine, queries: dict[str, str]) -> dict[str, dict[str, Rank
         index.lexical(),
         settings.candidates,
         settings.rrf_k,
+        settings.lexical_weight,
     )
     aliases, orders = load_aliases(index), {"judge order": {}, "evidence, then fused": {}}
     for qid, claim, claim_hits in zip(queries, claims, hits, strict=True):
@@ -403,6 +408,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="also rank the product's judged candidates by evidence, then score",
     )
+    parser.add_argument(
+        "--no-rerank", action="store_true", help="product without the learned match order"
+    )
     parser.add_argument("--candidates", type=int, help="Settings.candidates for the product")
     parser.add_argument("--rrf-k", type=int, help="Settings.rrf_k for the product")
     parser.add_argument(
@@ -433,6 +441,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "candidates": args.candidates,
             "rrf_k": args.rrf_k,
             "judge_candidates": args.judge_candidates,
+            "rerank_matches": False if args.no_rerank else None,
         }
         engine = open_engine(doc_text, **{k: v for k, v in changes.items() if v is not None})
         print(
@@ -440,7 +449,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{engine.stats()['statements']} statements; model {engine.settings.model}; "
             f"product settings: candidates={engine.settings.candidates}, "
             f"rrf_k={engine.settings.rrf_k}, "
-            f"judge_candidates={getattr(engine.settings, 'judge_candidates', None)}"
+            f"judge_candidates={engine.settings.judge_candidates}, "
+            f"rerank_matches={engine.settings.rerank_matches}"
         )
         for split in args.splits:
             for form in args.query:

@@ -41,6 +41,11 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[int, "int | None"], None]
 
 
+# Claims read, searched and written at a time: memory is bounded by one chunk, and the search
+# pipelines model and judging within a chunk, so a chunk spans several encoding batches.
+CHUNK_CLAIMS = 512
+
+
 class Searcher(Protocol):
     """What a report needs from the engine."""
 
@@ -122,7 +127,8 @@ def _extra_columns(chunk: Sequence[ClaimRow | BadRow]) -> list[str]:
 
 
 def run_report(claims_path: Path, out_path: Path, searcher: Searcher, k: int = 5,
-               chunk_size: int = 256, progress: Progress | None = None) -> ReportSummary:
+               chunk_size: int = CHUNK_CLAIMS,
+               progress: Progress | None = None) -> ReportSummary:
     """Check every claim of a claims file and write the report, streaming chunk by chunk.
 
     Args:
@@ -189,7 +195,7 @@ def _prepend(first: list, rest: Iterator[list]) -> Iterator[list]:
 
 
 def report_frame(claims: pd.DataFrame, searcher: Searcher, k: int = 5,
-                 chunk_size: int = 256) -> pd.DataFrame:
+                 chunk_size: int = CHUNK_CLAIMS) -> pd.DataFrame:
     """Check the claims of a DataFrame: one flattened row per claim (the csv report columns).
 
     Args:

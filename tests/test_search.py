@@ -85,3 +85,48 @@ def test_odd_claims_get_a_clear_answer_never_false_verbatim(engine, claim):
 def test_unusable_claims_are_refused(engine, claim):
     with pytest.raises(BadInputError):
         engine.search(claim)
+
+
+def _judged_for(claim, text: str, doc_id: str, dense: float, score: float):
+    from factcheck.judge import judge_candidate
+    from factcheck.records import Candidate
+    from factcheck.settings import Settings
+
+    candidate = Candidate(unit_id=f"{doc_id}-p", unit="passage", doc_id=doc_id, text=text,
+                          start=0, end=len(text), score=score, dense=dense, lexical=1.0)
+    return judge_candidate(claim, candidate, {}, Settings())
+
+
+def test_match_order_keeps_word_evidence_first_and_learns_the_rest():
+    from factcheck.claims import read_claim
+    from factcheck.judge import Finding
+    from factcheck.records import Verdict
+    from factcheck.search import _match_order
+
+    claim = read_claim("The call is going badly and still in progress")
+    altered = _judged_for(claim, "The call is going well and still in progress", "a", 0.7, 0.01)
+    near = _judged_for(claim, "The phone call with the president is still going on", "b",
+                       0.6, 0.09)
+    far = _judged_for(claim, "Prisoner exchange of 175 soldiers", "c", 0.1, 0.1)
+    assert altered.evidence is Verdict.ALTERED
+    assert near.evidence is far.evidence is Verdict.UNSUPPORTED
+    finding = Finding(Verdict.ALTERED, False, 0.8, altered, (altered, near, far))
+    assert _match_order(finding, claim.words)[0] is altered
+    assert _match_order(finding, claim.words, learned=False) == [altered, far, near]
+    # With no word evidence the learned order decides: the close meaning before the far one.
+    weak = Finding(Verdict.UNSUPPORTED, False, 0.9, None, (far, near))
+    assert _match_order(weak, claim.words) == [near, far]
+    assert _match_order(weak, claim.words, learned=False) == [far, near]  # fused score
+
+
+def test_matches_follow_the_settings_switch(seed_index_dir):
+    from factcheck.engine import Engine
+    from factcheck.settings import Settings
+
+    claim = "Putin wants weapons deliveries to Kyiv to end"
+    learned = Engine.open(Settings(index_dir=seed_index_dir)).search(claim)
+    plain = Engine.open(Settings(index_dir=seed_index_dir, rerank_matches=False)).search(claim)
+    assert learned["verdict"] == plain["verdict"]
+    assert learned["attribution"] == plain["attribution"]
+    assert learned["appearances"] == plain["appearances"]
+    assert [m["doc_id"] for m in learned["matches"]] == [m["doc_id"] for m in plain["matches"]]
