@@ -17,9 +17,18 @@ import logging
 from collections.abc import Sequence
 
 from factcheck.coref import SpeakerResolver, after_dateline
+from factcheck.fragments import fragment_frames
 from factcheck.frames import Frame, content_parts, cue_positions, frame_of
 from factcheck.quotechains import Draft, quote_chains
-from factcheck.quotemarks import Quote, find_quotes, inside, is_heading, paragraphs, sentences
+from factcheck.quotemarks import (
+    Quote,
+    find_quotes,
+    inside,
+    is_heading,
+    is_sentence_quote,
+    paragraphs,
+    sentences,
+)
 from factcheck.records import Document, Passage, Span, Statement, StatementKind
 
 logger = logging.getLogger(__name__)
@@ -91,26 +100,38 @@ class _Plan:
         self.quotes = [q for q in find_quotes(self.text) if any(s <= q.start < e for s, e in kept)]
         self.starts = [s for s, _ in self.sentences]
         self.paragraphs = kept
+        self.fragments: set[int] = set()  # sentences holding a quoted fragment
 
     def to_parse(self) -> list[tuple[int, tuple[int, int]]]:
         """The sentences worth parsing: a cue word outside a quote, not too long."""
         outside = [at for at in cue_positions(self.text) if inside(self.quotes, at) is None]
+        fragments = self.fragments = {
+            self.sentence_at(q.mark_start) for q in self.quotes
+            if not is_sentence_quote(self.text, q)
+        }
         chosen = []
         for i, (start, end) in enumerate(self.sentences):
             first = bisect.bisect_left(outside, start)
-            if end - start <= _MAX_SENTENCE_CHARS and first < len(outside) and outside[first] < end:
+            cued = first < len(outside) and outside[first] < end
+            if end - start <= _MAX_SENTENCE_CHARS and (cued or i in fragments):
                 chosen.append((i, (start, end)))
         return chosen
 
     def add_parse(self, index: int, doc) -> None:
         """Read the frames of one parsed sentence."""
         offset = self.sentences[index][0]
+        found = []
         for token in doc:
             if inside(self.quotes, offset + token.idx) is not None:
                 continue
             frame = frame_of(token, offset, index)
             if frame is not None:
-                self.frames.append(frame)
+                if frame.mention and inside(self.quotes, frame.mention[0]) is not None:
+                    frame.mention = None  # a misparse reaching into the quote it introduces
+                found.append(frame)
+        if index in self.fragments and not any(f.mention for f in found):
+            found.extend(fragment_frames(doc, offset, index, self.quotes))
+        self.frames.extend(found)
 
     def sentence_at(self, position: int) -> int:
         """Index of the sentence holding (or last starting before) a character offset."""

@@ -179,7 +179,18 @@ class SpeakerResolver:
         name = name_in(mention)
         if name is None:
             return _description(mention), 0.6
-        return self._full_name(name), 0.9
+        return self._titled_name(words, name) or self._full_name(name), 0.9
+
+    def _titled_name(self, words: list[str], name: str) -> str | None:
+        """The full name a 'Mrs. Clinton' / 'Mr. Clinton' stands for when the document names
+        both a woman and a man of that surname: the one of the title's gender."""
+        titles = {w.lower().rstrip(".") for w in words}
+        if len(name.split()) != 1 or not titles & {"mrs", "ms", "miss", "mr"}:
+            return None
+        female = bool(titles & {"mrs", "ms", "miss"})
+        fitting = [n for n in self.names if surname(n) == surname(name)
+                   and (core_name(n).split()[0] in _FEMALE_FIRST) == female]
+        return max(fitting, key=lambda n: len(n.split())) if fitting else None
 
     def remember(self, speaker: str | None, position: int) -> None:
         """Record a resolved speaker, for the pronouns that follow it."""

@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 
 from factcheck.cues import CONTENT_DEPS, LEXICON_FORMS
-from factcheck.speakerdeps import is_passive, mention_of, subject_of
+from factcheck.speakerdeps import (
+    active_subject,
+    is_passive,
+    mention_of,
+    questioned,
+    source_behind,
+    subject_of,
+)
 
 _IRREGULAR = {
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing",
@@ -115,7 +122,9 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
     if token.text[:1].isupper() and not token.is_sent_start:
         return None
     cue = (offset + token.idx, offset + token.idx + len(token.text))
-    subject = None if low in _NO_SOURCE else subject_of(token)
+    subject = active_subject(token) if low in _NO_SOURCE or questioned(token) else (
+        subject_of(token)
+    )
     mention = mention_of(subject, offset) if subject is not None else None
     content = _content(token, offset) if known else None
     weak = False
@@ -151,7 +160,8 @@ def _according(token, offset: int, sentence: int) -> Frame:
     objects = [c for c in to.children if c.dep_ == "pobj"] or [
         c for c in token.children if c.dep_ == "pobj"
     ]
-    mention = mention_of(objects[0], offset) if objects else None
+    source = source_behind(objects[0]) if objects else None
+    mention = mention_of(source, offset) if source is not None else None
     cue = (offset + token.idx, offset + to.idx + len(to.text))
     head = token.head if token.head is not token else token
     content = _clause_without(head, token, offset)

@@ -67,6 +67,7 @@ def quote_chains(plan: QuotePlan) -> list[Draft]:
         if frame is None and kind is StatementKind.DIRECT and _standalone(plan, n):
             recent = {plan.sentence_at(d.last_quote.mark_start) for d in drafts[-2:]
                       if d.last_quote is not None}
+            recent |= {plan.sentence_at(d.frame.cue[0]) for d in drafts[-1:] if d.frame}
             frame = lead_in_frame(plan, quote, recent)
         elif frame is None:
             frame = frame_around(plan, quote)
@@ -94,6 +95,7 @@ def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
     sentence = plan.sentence_at(quote.mark_end)
     after_limit = plan.sentences[sentence][1] if plan.sentences else len(text)
     before_limit = plan.sentences[plan.sentence_at(quote.mark_start)][0] if plan.sentences else 0
+    after_limit = _tag_sentence_end(plan, sentence, quote, after_limit)
     if n + 1 < len(plan.quotes):
         after_limit = min(after_limit, plan.quotes[n + 1].mark_start)
     before_limit = _colon_lead_in(plan, quote, before_limit)
@@ -105,7 +107,24 @@ def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
         return None
     parsed = next((f for f in plan.frames if f.cue == found.cue), None)
     mention = found.mention or (parsed.mention if parsed else None)
+    if parsed is not None and parsed.mention and text[found.cue[0]:found.cue[1]].endswith("ing"):
+        mention = parsed.mention  # 'reacted to the news, saying': the parse knows the subject
     return Frame(found.cue, mention, None, sentence)
+
+
+def _tag_sentence_end(plan: QuotePlan, sentence: int, quote: Quote, limit: int) -> int:
+    """Where the words after a quote may hold its attribution: past the end of the quote's
+    sentence when that ends with the quote and the next sentence is a short tag on the same
+    line ('“That would be you?” Borger asked.'), else `limit`."""
+    if not plan.sentences or plan.text[quote.mark_end:limit].strip() or sentence + 1 >= len(
+        plan.sentences
+    ):
+        return limit
+    end = plan.sentences[sentence + 1][1]
+    tag = plan.text[quote.mark_end:end]
+    if "\n" in tag or len(tag.split()) > 6 or not tag.rstrip().endswith("."):
+        return limit
+    return end
 
 
 def _colon_lead_in(plan: QuotePlan, quote: Quote, limit: int) -> int:
@@ -130,11 +149,12 @@ def _continues(plan: QuotePlan, previous: Draft, quote: Quote, frame: Frame | No
     if frame is not None:
         return previous.frame is not None and frame.cue == previous.frame.cue
     between = plan.text[previous.last_quote.mark_end:quote.mark_start]
+    split = between.rstrip().endswith(",") and len(between.split()) <= 10  # “…,” he said, “…”
     return (
         previous.frame is not None
         and previous.last_quote.mark_end <= previous.frame.cue[0] < quote.mark_start
         and "\n" not in between
-        and _standalone_at(plan, quote)
+        and (split or _standalone_at(plan, quote))
     )
 
 

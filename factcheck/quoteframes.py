@@ -25,6 +25,9 @@ _MENTION_STOPS = {
 }
 
 
+_TITLE_LEADS = {"former", "then", "retired", "late", "acting", "outgoing", "incoming"}
+
+
 @dataclass(frozen=True)
 class QuoteFrame:
     """The cue (and, where written, the speaker mention) attributing a quote."""
@@ -41,12 +44,19 @@ def frame_after(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
         words = list(_WORD.finditer(segment, dash.end()))
         mention = _run(words, 0, 8, quote.mark_end)
         return QuoteFrame((quote.mark_end, quote.mark_end + dash.end()), mention)
+    ending = text[quote.start:quote.mark_end].rstrip("”\"’'»` ")[-1:]
+    if ending in ".!?" and segment.rstrip().endswith((",", ":")):
+        return None  # '“No.” Mr. Clinton said, “I agree.”': the words lead into the next quote
     words = [w for w in _WORD.finditer(segment)][:30]
     while words and words[0].group() == ",":
         words.pop(0)
-    cue_at = next((i for i, w in enumerate(words[:12]) if _is_cue(w)), None)
+    cue_at = next(  # lower-case: '“…” the United States' holds no cue
+        (i for i, w in enumerate(words[:12]) if _is_cue(w) and w.group().islower()), None
+    )
     if cue_at is None:
         cue_at = _cue_after_apposition(words)
+    if cue_at is None and ending in ",?!":
+        cue_at = _verb_next_to_name(words)
     if cue_at is None or not quote.closed:
         return None
     if text[quote.end - 1:quote.end] in ".!?" and cue_at > 4:
@@ -73,9 +83,36 @@ def _cue_after_apposition(words: list[re.Match]) -> int | None:
     return None
 
 
+def _verb_next_to_name(words: list[re.Match]) -> int | None:
+    """A verb outside the cue lexicon right after a quote ending in a comma (“…,” reacted
+    Trump / “…,” Hannity started / “…,” remembered Roy Verley, …): a lower-case past or
+    present form before or after a short name, the clause ending there."""
+    forms = [w.group() for w in words[:7]]
+
+    def verb(i: int) -> bool:
+        word = forms[i].rstrip(".")
+        return word.islower() and word.endswith(("ed", "s")) and len(word) > 3
+
+    def ends(i: int) -> bool:
+        return i >= len(forms) or forms[i] == "," or forms[i - 1].endswith(".")
+
+    names = [i for i, word in enumerate(forms) if not word[:1].isupper()]
+    run = names[0] if names else len(forms)  # capitalised words first
+    if forms and verb(0) and forms[1:2] and forms[1][:1].isupper():
+        after = next((i for i in range(1, len(forms)) if not forms[i][:1].isupper()), None)
+        return 0 if after is None or ends(after) else None
+    if 1 <= run <= 4 and run < len(forms) and verb(run) and ends(run + 1):
+        return run
+    if forms and forms[0].lower() in ("he", "she", "they") and len(forms) > 1 and verb(1):
+        return 1 if ends(2) else None
+    return None
+
+
 def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     """An attribution right before a quote (He said, “… / Putin: “… / X wrote: “…)."""
     body = text[limit:quote.mark_start].rstrip()
+    if body.endswith((".", "?", "!")):
+        return None  # '… Borger asked. / “…”': that sentence ended before the quote
     colon = body.endswith(":")
     body = body.rstrip(":,").rstrip()
     words = list(_WORD.finditer(body))
@@ -148,6 +185,8 @@ def _plausible(words: list[re.Match]) -> bool:
     if not words or len(words) > 8:
         return False
     first = words[0].group()
+    if first in _TITLE_LEADS and any(w.group()[:1].isupper() for w in words[1:]):
+        return True  # 'former Gov. Jeb Bush of Florida'
     return first[:1].isupper() or first.lower() in QUANTIFIERS or first.lower() in {
         "he", "she", "they", "i", "we", "the", "a", "an", "one", "another", "his", "her",
         "their", "its", "some", "many", "sources", "officials", "aides", "critics",
@@ -158,4 +197,8 @@ def _span_of(words: list[re.Match], offset: int) -> tuple[int, int] | None:
     """Offsets from the first to the last of some word matches."""
     if not words:
         return None
-    return offset + words[0].start(), offset + words[-1].end()
+    last = words[-1].group()
+    end = words[-1].end()
+    if last.endswith(".") and "." not in last[:-1] and len(last) > 4:
+        end -= 1  # 'said Trump.' ends the sentence; 'Jr.' and 'U.S.' keep their stops
+    return offset + words[0].start(), offset + end

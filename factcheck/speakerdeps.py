@@ -22,8 +22,10 @@ def subject_of(token):
                 return _agent(token)
         if token.dep_ == "acl" and token.head.dep_ in ("nsubj", "ROOT", "appos"):
             return token.head
-        if token.dep_ not in _UP_DEPS or token.head is token:
-            return None
+        if token.dep_ == "acl" and token.head.dep_ in _ISSUED and _issued(token.head):
+            token = token.head  # 'His office put out a statement saying …': the issuer
+        elif token.dep_ not in _UP_DEPS or token.head is token:
+            return _misparsed_subject(token)
         token = token.head
         if token.dep_ == "prep" and token.head is not token:
             token = token.head
@@ -31,6 +33,43 @@ def subject_of(token):
 
 
 _UP_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
+_ISSUED = {"dobj", "pobj"}
+_DOCUMENTS = frozenset({
+    "statement", "statements", "note", "message", "email", "letter", "memo", "release", "ad",
+    "advertisement", "tweet", "post", "video", "report", "cover", "op-ed", "editorial", "column",
+})
+
+
+def _issued(noun) -> bool:
+    """Whether a noun is something issued that speaks for its issuer (a statement, a note)."""
+    return noun.lower_ in _DOCUMENTS
+_LOOSE_SUBJECT_DEPS = {"npadvmod", "nummod", "csubj", "dep", "nmod", "compound", "amod"}
+_SKIP_DEPS = {"advmod", "aux", "neg", "auxpass"}
+
+
+def _misparsed_subject(verb):
+    """The subject of a finite verb the parser left without one: a noun it attached to the
+    verb loosely ("About 4 in 10 say" / "Less than a third agreed"), the subject of a
+    clausal subject ("Large majorities … going to the polls said"), or the noun written
+    right before the verb ("…, 62-year-old Brenda Johnson also railed")."""
+    if verb.dep_ not in ("ROOT", "conj") or verb.lower_.endswith("ing"):
+        return None
+    left = [c for c in verb.lefts if c.dep_ not in _SKIP_DEPS and not c.is_punct]
+    for child in reversed(left):
+        if child.dep_ == "csubj":
+            return next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if child.dep_ in _LOOSE_SUBJECT_DEPS:
+            return child
+    before = verb.i - 1
+    while before >= 0 and (
+        verb.doc[before].dep_ in _SKIP_DEPS and verb.doc[before].head is verb
+        or verb.doc[before].text == ","
+    ):
+        before -= 1
+    noun = verb.doc[before] if before >= 0 else None
+    if noun is not None and noun.dep_ in ("pobj", "appos", "dobj", "conj"):
+        return noun
+    return None
 _RELATIVE = {"who", "that", "which"}
 
 
@@ -39,6 +78,18 @@ def _antecedent(subject, verb):
     if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head is not verb:
         return verb.head
     return subject
+
+
+def governing_verb(token):
+    """The nearest head above a token (itself excluded) that has a subject or is the root:
+    the verb whose clause holds a quoted fragment."""
+    for _ in range(12):
+        if token.head is token:
+            return token
+        token = token.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return token
+    return None
 
 
 def is_passive(verb) -> bool:
@@ -75,3 +126,45 @@ def _close_apposition(token) -> bool:
         token.dep_ == "appos" and token.text[:1].isupper() and head.text[:1].islower()
         and not any(t.is_punct for t in token.doc[head.i + 1:token.left_edge.i])
     )
+
+
+_PASSIVE_LEADS = frozenset({"when", "being", "was", "were", "is", "been", "if", "once", "after"})
+
+
+def questioned(token) -> bool:
+    """A passive "asked" ("Asked why he stayed, Sanders said …", "when asked about …", "was
+    asked …"): the one asking is not written, so the question has no speaker."""
+    if token.lower_ != "asked" or any(c.dep_ in ("nsubj", "agent") for c in token.children):
+        return False  # 'Baker asked …' / 'was asked by Baker': the asker is written
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    return (token.i == 0 and token.dep_ == "advcl") or before in _PASSIVE_LEADS or any(
+        c.dep_ == "auxpass" for c in token.children
+    )
+
+
+_EVIDENCE = frozenset({
+    "calculations", "interviews", "analysis", "estimates", "data", "figures", "research",
+    "documents", "records", "testimony", "accounts", "survey", "poll", "study",
+})
+
+
+def source_behind(noun):
+    """Who stands behind an "according to" object that is evidence, not a speaker
+    ("calculations by Amy Glasmeier", "interviews with party leaders"): that person, else
+    the object itself."""
+    if noun.lower_ not in _EVIDENCE:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "with", "from"):
+            found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    return noun
+
+
+def active_subject(token):
+    """The subject of an active 'referred' ("Bush referred to Rubio as …"); None for the
+    writer's own reading ("Trump seemed to …", "known as", "referred to as")."""
+    if token.lower_ != "referred":
+        return None
+    return next((c for c in token.children if c.dep_ == "nsubj"), None)

@@ -1,0 +1,54 @@
+"""Speakers of quoted fragments in sentences without a cue word: the subject of the main
+verb governing the fragment ('Ted Nordhaus welcomed "the recognition …"'). Part of the
+attribute stage (`frames` reads the cue frames; `quotechains` picks a quote's frame).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factcheck.coref import name_in
+from factcheck.frames import Frame
+from factcheck.quotemarks import Quote
+from factcheck.speakerdeps import governing_verb, mention_of, subject_of
+
+PERSONAL = frozenset({"he", "she", "they", "we", "i"})
+
+
+def fragment_frames(doc, offset: int, sentence: int, quotes: Sequence[Quote]) -> list[Frame]:
+    """Frames for the quoted fragments of a parsed sentence: the main verb governing each
+    fragment, with its subject when that names someone.
+
+    Args:
+        doc: the spaCy parse of the sentence.
+        offset: the sentence's character offset in the document.
+        sentence: the sentence's index.
+        quotes: the document's quotes, in text order.
+
+    Returns:
+        One weak frame (cue = the verb, no content) per fragment with a named subject.
+    """
+    frames = []
+    start, end = offset, offset + len(doc.text)
+    for quote in quotes:
+        if not start <= quote.start < end:
+            continue
+        token = next((t for t in doc if offset + t.idx >= quote.start), None)
+        verb = governing_verb(token) if token is not None else None
+        if verb is None or not _main_clause(verb):
+            continue  # only the main clause's subject ('… servicemen set for release as …')
+        subject = subject_of(verb)
+        if subject is None or quote.mark_start <= offset + subject.idx < quote.mark_end:
+            continue
+        mention = mention_of(subject, offset)
+        words = doc.text[mention[0] - offset:mention[1] - offset]
+        if words.lower() not in PERSONAL and name_in(words) is None:
+            continue  # 'The sign read “closed for good”': no one speaks
+        cue = (offset + verb.idx, offset + verb.idx + len(verb.text))
+        frames.append(Frame(cue, mention, None, sentence, weak=True))
+    return frames
+
+
+def _main_clause(verb) -> bool:
+    """Whether a verb heads the sentence's main clause (the root, or a verb conjoined to it)."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
