@@ -37,12 +37,19 @@ def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder,
     Returns:
         One result object per claim, in order.
     """
-    batches = [claims[start:start + _BATCH_CLAIMS] for start in range(0, len(claims), _BATCH_CLAIMS)]
+    # Claims of similar length are encoded together: a batch is padded to its longest claim.
+    order = sorted(range(len(claims)), key=lambda n: len(claims[n].words))
+    by_length = [claims[n] for n in order]
+    batches = [by_length[start:start + _BATCH_CLAIMS]
+               for start in range(0, len(claims), _BATCH_CLAIMS)]
     aliases = load_aliases(index)
-    results = []
+    found: list[dict] = []
     for batch, vectors in zip(batches, _encoded_ahead(batches, encoder, index.settings.batch_size),
                               strict=True):
-        results += _search_batch(batch, vectors, index, aliases, k)
+        found += _search_batch(batch, vectors, index, aliases, k)
+    results: list[dict] = [{}] * len(claims)
+    for n, result in zip(order, found, strict=True):
+        results[n] = result
     return results
 
 
