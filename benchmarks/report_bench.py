@@ -196,7 +196,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("-k", type=int, default=5)
-    parser.add_argument("--chunk-size", type=int, default=512)
+    parser.add_argument("--chunk-size", type=int, default=2048)
     parser.add_argument("--threads", type=int, default=0,
                         help="torch intra-op threads (default: torch's own choice)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)

@@ -33,6 +33,8 @@ SHOWN_COLUMNS = ["id", "claim", "claimed_speaker", "verdict", "confidence", "spe
                  "title", "published", "earliest_published", "change_summary"]
 _OUTCOME = "batch_outcome"
 
+_CHUNK_ROWS = 256
+
 
 @dataclass(frozen=True)
 class BatchOutcome:
@@ -59,7 +61,9 @@ def run_batch(eng: Engine, name: str, data: bytes,
     with tempfile.TemporaryDirectory(prefix="factcheck-batch-") as tmp:
         folder = Path(tmp)
         claims = store_upload(name, data, CLAIM_SUFFIXES, eng.settings.max_upload_bytes, folder)
-        run_report(claims, folder / "report.json", eng, k=eng.settings.k, progress=progress)
+        # Short chunks: the bar moves every few seconds (longer chunks are ~7 % faster).
+        run_report(claims, folder / "report.json", eng, k=eng.settings.k, progress=progress,
+                   chunk_size=_CHUNK_ROWS)
         report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
         files = {".json": (folder / "report.json").read_bytes()}
         for suffix in (".csv", ".html", ".jsonld"):
