@@ -286,13 +286,13 @@ def judged_rankings(engine, queries: dict[str, str]) -> dict[str, dict[str, Rank
     `evidence,
     then fused score` keeps the evidence level first but breaks ties by retrieval score
     instead of statement-first and word-alignment ratio. Uses the private helper
-    `factcheck.search._candidates` and `shortlist`, so that both orders rank the very
+    `factcheck.search._candidates` and `shortlist_hits`, so that both orders rank the very
     candidates that `search_many` judges.
     """
     from factcheck.claims import read_claim
     from factcheck.judge import judge
     from factcheck.retrieve import hybrid_search
-    from factcheck.search import _candidates, load_aliases, shortlist
+    from factcheck.search import _candidates, load_aliases, shortlist_hits
 
     index, settings = engine.index, engine.settings
     claims = [read_claim(text) for text in queries.values()]
@@ -308,9 +308,9 @@ def judged_rankings(engine, queries: dict[str, str]) -> dict[str, dict[str, Rank
     )
     aliases, orders = load_aliases(index), {"judge order": {}, "evidence, then fused": {}}
     for qid, claim, claim_hits in zip(queries, claims, hits, strict=True):
-        candidates = shortlist(
-            claim.words, _candidates(index, [claim_hits])[0], settings.judge_candidates
-        )
+        candidates = _candidates(
+            index, [shortlist_hits(claim_hits, settings.judge_candidates)]
+        )[0]
         judged = judge(claim, candidates, aliases, settings).judged
         by_level = sorted(
             judged, key=lambda j: (-_LEVEL.get(str(j.evidence), 0), -j.candidate.score)

@@ -49,7 +49,7 @@ def collect(engine, split: str, limit: int | None) -> list[dict]:
     from factcheck.claims import read_claim
     from factcheck.judge import judge
     from factcheck.retrieve import hybrid_search
-    from factcheck.search import _candidates, load_aliases, shortlist
+    from factcheck.search import _candidates, load_aliases, shortlist_hits
 
     tweets, qrels = load_split(split, limit)
     index, settings = engine.index, engine.settings
@@ -60,8 +60,8 @@ def collect(engine, split: str, limit: int | None) -> list[dict]:
     aliases, rows = load_aliases(index), []
     for qid, claim, claim_hits in zip(tweets, claims, hits, strict=True):
         pool = _candidates(index, [claim_hits])[0]
-        finding = judge(claim, shortlist(claim.words, pool, settings.judge_candidates),
-                        aliases, settings)
+        chosen = _candidates(index, [shortlist_hits(claim_hits, settings.judge_candidates)])[0]
+        finding = judge(claim, chosen, aliases, settings)
         rows.append({"qid": qid, "words": claim.words, "judged": finding.judged,
                      "best": finding.best, "gold": qrels[qid],
                      "pool": pool})

@@ -27,7 +27,7 @@ class Settings:
     # CheckThat! 2020 train and confirmed on dev (benchmarks/checkthat_eval.py).
     rrf_k: int = 10
     lexical_weight: float = 0.5
-    # Candidates given a word alignment per claim (see search.shortlist): alignment is the
+    # Candidates given a word alignment per claim (see search.shortlist_hits): alignment is the
     # costly step; 12 keeps every verdict of the seed tests and the verdict set unchanged.
     judge_candidates: int = 12
     # Exact FAISS search up to this many vectors; HNSW above it. Exact search of 100k

@@ -130,3 +130,19 @@ def test_matches_follow_the_settings_switch(seed_index_dir):
     assert learned["attribution"] == plain["attribution"]
     assert learned["appearances"] == plain["appearances"]
     assert [m["doc_id"] for m in learned["matches"]] == [m["doc_id"] for m in plain["matches"]]
+
+
+def test_shortlist_hits_keeps_the_best_by_fused_rank_shared_words_and_meaning():
+    from factcheck.retrieve import Hit
+    from factcheck.search import shortlist_hits
+
+    # Fused order 0..19; row 18 has the top BM25 score, row 19 the top cosine.
+    hits = [Hit(row=n, score=1.0 - n / 100, dense=0.1, lexical=1.0) for n in range(18)]
+    hits += [Hit(row=18, score=0.5, dense=0.1, lexical=9.0),
+             Hit(row=19, score=0.4, dense=0.9, lexical=0.0)]
+    chosen = shortlist_hits(hits, 6)
+    rows = [hit.row for hit in chosen]
+    assert len(rows) == 6 and {18, 19} <= set(rows)
+    assert rows[:4] == [0, 1, 2, 3]  # the rest by fused rank, all in fused order
+    assert [h.score for h in chosen] == sorted((h.score for h in chosen), reverse=True)
+    assert shortlist_hits(hits[:3], 6) == hits[:3]
