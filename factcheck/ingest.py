@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from factcheck.attribute import attribute_many, document_speakers
-from factcheck.embed import Encoder
+from factcheck.embed import Encoder, encode_ahead
 from factcheck.errors import BadInputError
 from factcheck.index import SourceIndex
 from factcheck.read import content_sha256, expand_paths, read_file
@@ -35,6 +34,11 @@ class _Batch:
     documents: list[Document] = field(default_factory=list)
     passages: list[list[Passage]] = field(default_factory=list)
     statements: list[list[Statement]] = field(default_factory=list)
+    # Content hash of each passage, in order; the vectors already stored for them (same
+    # text, same model); the texts left to encode, by hash, each once.
+    hashes: list[str] = field(default_factory=list)
+    cached: dict[str, np.ndarray] = field(default_factory=dict)
+    to_encode: dict[str, str] = field(default_factory=dict)
 
 
 def read_sources(paths: Sequence[Path], max_chars: int) -> tuple[list[Document], list[str]]:
@@ -74,7 +78,12 @@ def ingest_documents(documents: Sequence[Document], index: SourceIndex, encoder:
     fresh, skipped = _new_documents(documents, index)
     added = IngestResult(skipped=skipped)
     new_vectors: list[np.ndarray] = []
-    for batch, vectors in _encoded_ahead(fresh, index, encoder):
+    batches = (_prepare(fresh[start:start + BATCH_DOCUMENTS], index, encoder.name)
+               for start in range(0, len(fresh), BATCH_DOCUMENTS))
+    # The next batch is split and attributed (spaCy) while the model encodes this one.
+    for batch, encoded in encode_ahead(encoder, batches, _texts_to_encode,
+                                       index.settings.batch_size):
+        vectors = _passage_vectors(batch, encoded, encoder.dimension)
         new_vectors.append(_commit(batch, vectors, index, encoder))
         added = _count(added, batch)
         if progress:
@@ -82,25 +91,6 @@ def ingest_documents(documents: Sequence[Document], index: SourceIndex, encoder:
     if new_vectors:
         index.append(np.vstack(new_vectors), encoder.dimension)
     return added
-
-
-def _encoded_ahead(documents: Sequence[Document], index: SourceIndex, encoder: Encoder
-                   ) -> Iterator[tuple[_Batch, np.ndarray]]:
-    """Batches prepared and their passage vectors, the next batch parsed while this one encodes.
-
-    The model runs in a worker thread and releases the GIL, so spaCy (attribution) works on
-    the next batch on the second core meanwhile.
-    """
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode") as worker:
-        pending = None
-        for start in range(0, len(documents), BATCH_DOCUMENTS):
-            batch = _prepare(documents[start:start + BATCH_DOCUMENTS])
-            encoding = _encode_passages(batch, index, encoder, worker)
-            if pending:
-                yield pending[0], pending[1]()
-            pending = batch, encoding
-        if pending:
-            yield pending[0], pending[1]()
 
 
 def _new_documents(documents: Sequence[Document], index: SourceIndex
@@ -117,19 +107,34 @@ def _new_documents(documents: Sequence[Document], index: SourceIndex
     return fresh, len(documents) - len(fresh)
 
 
-def _prepare(documents: Sequence[Document]) -> _Batch:
+def _prepare(documents: Sequence[Document], index: SourceIndex, model: str) -> _Batch:
     batch = _Batch(documents=list(documents))
     batch.passages = [split(document) for document in documents]
     batch.statements = attribute_many(list(zip(documents, batch.passages, strict=True)))
+    texts = [p.text for ps in batch.passages for p in ps]
+    batch.hashes = [content_sha256(text) for text in texts]
+    batch.cached = index.store.cached_embeddings(list(set(batch.hashes)), model)
+    batch.to_encode = {h: text for h, text in zip(batch.hashes, texts, strict=True)
+                       if h not in batch.cached}
     return batch
+
+
+def _texts_to_encode(batch: _Batch) -> list[str]:
+    return list(batch.to_encode.values())
+
+
+def _passage_vectors(batch: _Batch, encoded: np.ndarray, dimension: int) -> np.ndarray:
+    vectors = {**batch.cached, **dict(zip(batch.to_encode, encoded, strict=True))}
+    if not batch.hashes:
+        return np.zeros((0, dimension), dtype=np.float32)
+    return np.vstack([vectors[h] for h in batch.hashes]).astype(np.float32)
 
 
 def _commit(batch: _Batch, vectors: np.ndarray, index: SourceIndex, encoder: Encoder
             ) -> np.ndarray:
-    hashes = [content_sha256(p.text) for ps in batch.passages for p in ps]
     statement_units, statement_vectors = _statement_vectors(batch, vectors)
     units = [("passage", p.id, sha) for p, sha in
-             zip((p for ps in batch.passages for p in ps), hashes, strict=True)]
+             zip((p for ps in batch.passages for p in ps), batch.hashes, strict=True)]
     units += statement_units
     all_vectors = np.vstack([vectors, statement_vectors]) if statement_units else vectors
     with index.store.transaction():
@@ -170,30 +175,6 @@ def sentence_rows(statement: Statement, passages: Sequence[Passage]) -> list[int
     first = max(0, bisect.bisect_right(starts, statement.start) - 1)
     last = max(first, bisect.bisect_left(starts, statement.end) - 1)
     return list(range(first, min(last, len(passages) - 1) + 1))
-
-
-def _encode_passages(batch: _Batch, index: SourceIndex, encoder: Encoder,
-                     worker: ThreadPoolExecutor) -> Callable[[], np.ndarray]:
-    """Start encoding the batch's passages not cached yet; returns how to get all vectors.
-
-    Vectors already stored (same text, same model) are reused; the store is read here, in
-    the caller's thread, and only the model call goes to the worker.
-    """
-    texts = [p.text for ps in batch.passages for p in ps]
-    hashes = [content_sha256(text) for text in texts]
-    cached = index.store.cached_embeddings(list(set(hashes)), encoder.name)
-    missing = list(dict.fromkeys(h for h in hashes if h not in cached))
-    first_text = dict(zip(hashes, texts, strict=True))
-    encoding = worker.submit(encoder.encode, [first_text[h] for h in missing],
-                             index.settings.batch_size)
-
-    def vectors() -> np.ndarray:
-        cached.update(zip(missing, encoding.result(), strict=True))
-        if not hashes:
-            return np.zeros((0, encoder.dimension), dtype=np.float32)
-        return np.vstack([cached[h] for h in hashes]).astype(np.float32)
-
-    return vectors
 
 
 def _add_aliases(index: SourceIndex, batch: _Batch) -> None:

@@ -6,15 +6,14 @@ The result is the `factcheck search --json` object of DESIGN.md.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import numpy as np
 
 from factcheck.align import describe_changes
 from factcheck.claims import Claim
-from factcheck.embed import Encoder
+from factcheck.embed import Encoder, encode_ahead
 from factcheck.index import SourceIndex
 from factcheck.judge import EVIDENCE_LEVEL, Finding, Judged, judge
 from factcheck.records import Candidate, Verdict
@@ -43,8 +42,8 @@ def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder,
                for start in range(0, len(claims), _BATCH_CLAIMS)]
     aliases = load_aliases(index)
     found: list[dict] = []
-    for batch, vectors in zip(batches, _encoded_ahead(batches, encoder, index.settings.batch_size),
-                              strict=True):
+    for batch, vectors in encode_ahead(encoder, batches, _claim_words,
+                                       index.settings.batch_size):
         found += _search_batch(batch, vectors, index, aliases, k)
     results: list[dict] = [{}] * len(claims)
     for n, result in zip(order, found, strict=True):
@@ -56,25 +55,8 @@ def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder,
 _BATCH_CLAIMS = 64
 
 
-def _encoded_ahead(batches: Sequence[Sequence[Claim]], encoder: Encoder, batch_size: int
-                   ) -> Iterator[np.ndarray]:
-    """The vectors of each batch in turn, the next batch encoded while this one is judged.
-
-    The model runs in a worker thread and releases the GIL, so the second core judges
-    (pure Python) while the first encodes: the two costs overlap instead of adding up.
-    """
-    def encode(batch: Sequence[Claim]) -> np.ndarray:
-        return encoder.encode([claim.words for claim in batch], batch_size)
-
-    if not batches:
-        return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode") as worker:
-        pending = worker.submit(encode, batches[0])
-        for following in [*batches[1:], None]:
-            vectors = pending.result()
-            if following is not None:
-                pending = worker.submit(encode, following)
-            yield vectors
+def _claim_words(batch: Sequence[Claim]) -> list[str]:
+    return [claim.words for claim in batch]
 
 
 def _search_batch(claims: Sequence[Claim], vectors: np.ndarray, index: SourceIndex,

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from factcheck.embed import HashEncoder, SentenceTransformerEncoder, load_encoder
+from factcheck.embed import HashEncoder, SentenceTransformerEncoder, encode_ahead, load_encoder
 
 SENTENCES = [
     "The call is going well and still in progress.",
@@ -40,3 +40,21 @@ def test_hash_encoder_is_deterministic_and_unit_length():
     assert np.array_equal(first[0], second[0])
     assert np.isclose(np.linalg.norm(first[0]), 1.0)
     assert not first[2].any()
+
+
+def test_encode_ahead_keeps_order_and_draws_the_next_item_before_handing_this_one_over():
+    encoder, drawn = HashEncoder(dimension=32), []
+
+    def items():
+        for n in range(3):
+            drawn.append(n)
+            yield [f"claim {n}", f"other {n}"]
+
+    seen = []
+    for item, vectors in encode_ahead(encoder, items(), list, batch_size=8):
+        seen.append(item)
+        assert np.array_equal(vectors, encoder.encode(item))
+        # While the caller works on an item, the next one is already drawn and encoding.
+        assert len(drawn) == min(3, len(seen) + 1)
+    assert seen == [["claim 0", "other 0"], ["claim 1", "other 1"], ["claim 2", "other 2"]]
+    assert list(encode_ahead(encoder, [], list, batch_size=8)) == []
