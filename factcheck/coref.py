@@ -60,14 +60,17 @@ _OUTLET = re.compile(
 _OUTLET_WORDS = {"the newspaper", "the paper", "the news outlet", "the outlet", "the daily",
                  "the publication", "the magazine", "the news agency", "the agency"}
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?"
-    r"\s*(?:\([A-Za-z .]{1,30}\)\s*)?(?:—|–|--?)\s*(?=\S)"
+    r"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?"
+    r"\s*(?:\([A-Za-z .]{1,30}\)\s*)?"
+    r"|[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+)?(?:,\s*[A-Z][a-z]+\.?)?\s*\([A-Z][A-Za-z .]{1,29}\)\s*)"
+    r"(?:—|–|--?)\s*(?=\S)"
 )
 
 
 def after_dateline(text: str, start: int, end: int) -> int:
     """Where a sentence's words begin past a dateline ("WASHINGTON (AP) — ", "RENO, Nev.
-    (AP) — ", "CLEVELAND, July 19 (UPI) — "): `start` when it has none."""
+    (AP) — ", "CLEVELAND, July 19 (UPI) — ", "Washington (AFP) – "): `start` when it has
+    none."""
     match = _DATELINE.match(text, start, end)
     return match.end() if match else start
 

@@ -122,11 +122,10 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
     if token.text[:1].isupper() and not token.is_sent_start:
         return None
     cue = (offset + token.idx, offset + token.idx + len(token.text))
-    subject = active_subject(token) if low in _NO_SOURCE or questioned(token) else (
-        subject_of(token)
-    )
+    asked = questioned(token)
+    subject = active_subject(token) if low in _NO_SOURCE or asked else subject_of(token)
     mention = mention_of(subject, offset) if subject is not None else None
-    content = _content(token, offset) if known else None
+    content = _content(token, offset, clause=not asked) if known else None
     weak = False
     if content is None and (subject is not None or is_passive(token) or low in _NO_SOURCE):
         content = _lexicon_content(token, offset)
@@ -184,8 +183,10 @@ def content_parts(frame: Frame, text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in ((start, left), (right, end)) if s < e]
 
 
-def _content(token, offset: int) -> tuple[int, int] | None:
-    """What a cue verb reports: its clausal complement, or the clause it is parenthetical to."""
+def _content(token, offset: int, clause: bool = True) -> tuple[int, int] | None:
+    """What a cue verb reports: its clausal complement, or (`clause`) the clause it is
+    parenthetical to; never that clause for a question without its asker ("Asked about the
+    vote, Smith said …": the question is "about the vote", Smith's answer is another frame)."""
     for child in token.children:
         if child.dep_ == "ccomp":
             return _subtree(child, offset)
@@ -194,9 +195,13 @@ def _content(token, offset: int) -> tuple[int, int] | None:
     for child in token.children:
         if child.dep_ in wanted:
             return _subtree(child, offset)
+    if not clause:
+        return _trimmed(token.doc[token.i + 1:token.right_edge.i + 1], offset)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return _clause_without(token.head, token, offset)
-    if token.dep_ in ("parataxis", "ccomp", "advcl") and _parenthetical(token):
+    if token.dep_ in ("parataxis", "ccomp", "advcl") and _parenthetical(token) and not any(
+        c.dep_ == "mark" for c in token.children
+    ):  # 'A year after it was announced, …' is a time, not an attribution
         return _clause_without(token.head, token, offset)
     return None
 

@@ -12,10 +12,11 @@ from typing import Protocol
 from factcheck.coref import subject_mention
 from factcheck.frames import Frame
 from factcheck.quoteframes import frame_after, frame_before
-from factcheck.quotemarks import Quote, is_sentence_quote
+from factcheck.quotemarks import Quote, is_sentence_quote, sentences
 from factcheck.records import StatementKind
 
 _VERB_AFTER = re.compile(r"\s+(?:\w+\s+)??([a-z]+)")
+_OPENING_MARKS = "“\"'‘«„`"
 
 
 class QuotePlan(Protocol):
@@ -56,7 +57,7 @@ def quote_chains(plan: QuotePlan) -> list[Draft]:
     drafts: list[Draft] = []
     for n, quote in enumerate(plan.quotes):
         frame = _quote_frame(plan, n)
-        previous = drafts[-1] if drafts else None
+        previous = _open_statement(plan, drafts)
         if previous is not None and _continues(plan, previous, quote, frame):
             previous.parts.append((quote.start, quote.end))
             previous.last_quote = quote
@@ -76,6 +77,24 @@ def quote_chains(plan: QuotePlan) -> list[Draft]:
     return drafts
 
 
+def _open_statement(plan: QuotePlan, drafts: list[Draft]) -> Draft | None:
+    """The statement a next quote may go on with: the last one, or the direct quote before a
+    title quoted in its own tag ('“…,” Trump told NBC’s “Today.” “…”')."""
+    if len(drafts) >= 2 and drafts[-1].kind is StatementKind.PARTIAL:
+        before, title = drafts[-2], drafts[-1].last_quote
+        if before.kind is StatementKind.DIRECT and before.frame is not None and title:
+            cue = before.frame.cue[0]
+            tag = before.last_quote is not None and before.last_quote.mark_end <= cue
+            if tag and cue < title.mark_start and _same_sentence(plan, cue, title.mark_start):
+                return before
+    return drafts[-1] if drafts else None
+
+
+def _same_sentence(plan: QuotePlan, one: int, other: int) -> bool:
+    """Whether two character offsets lie in one sentence."""
+    return plan.sentence_at(one) == plan.sentence_at(other)
+
+
 def _kind(plan: QuotePlan, n: int, frame: Frame | None) -> StatementKind:
     """Direct for a sentence quote that is framed, stands alone or is introduced by a colon
     or a comma; partial for a fragment embedded in the reporter's sentence."""
@@ -85,8 +104,38 @@ def _kind(plan: QuotePlan, n: int, frame: Frame | None) -> StatementKind:
     if frame is not None or _standalone(plan, n):
         return StatementKind.DIRECT
     start = plan.sentences[plan.sentence_at(quote.mark_start)][0] if plan.sentences else 0
-    introduced = plan.text[start:quote.mark_start].rstrip().endswith((":", ","))
-    return StatementKind.DIRECT if introduced else StatementKind.PARTIAL
+    before = plan.text[start:quote.mark_start].rstrip()
+    introduced = before.endswith((":", ",")) or _run_in_heading(before)
+    if introduced or _tagged_form(plan, quote, before) or _utterance(plan, quote):
+        return StatementKind.DIRECT
+    return StatementKind.PARTIAL
+
+
+def _run_in_heading(before: str) -> bool:
+    """Whether the words before a quote are a run-in heading in capitals ('TOP STORIES
+    OBAMA’S LAST STATE OF THE UNION “…”')."""
+    letters = [c for c in before if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _tagged_form(plan: QuotePlan, quote: Quote, before: str) -> bool:
+    """Whether a quote opens its sentence, ends with a comma, ! or ? and the sentence goes
+    on: the form of a quote and its tag (“…,” the editorial read), whatever the verb."""
+    closing = plan.text[quote.end:quote.mark_end].strip("”\"’'»` ")
+    ending = (plan.text[quote.start:quote.end] + closing)[-1:]
+    return not before and ending in ",!?" and not _ends_sentence(plan, quote)
+
+
+def _utterance(plan: QuotePlan, quote: Quote) -> bool:
+    """Whether quoted words set in the reporter's sentence are an utterance of their own: an
+    exclamation or a question ('a man yelled “Stay there!”'), or more than one sentence."""
+    words = plan.text[quote.start:quote.end]
+    closing = plan.text[quote.end:quote.mark_end].strip("”\"’'»` ")
+    if not _ends_sentence(plan, quote):
+        return False
+    if (words + closing)[-1:] in "!?" and len(words.split()) >= 2:
+        return True
+    return len(sentences(words)) >= 2
 
 
 def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
@@ -149,13 +198,39 @@ def _continues(plan: QuotePlan, previous: Draft, quote: Quote, frame: Frame | No
     if frame is not None:
         return previous.frame is not None and frame.cue == previous.frame.cue
     between = plan.text[previous.last_quote.mark_end:quote.mark_start]
+    if "\n" in between:
+        return _next_paragraph(plan, previous, quote, between)
     split = between.rstrip().endswith(",") and len(between.split()) <= 10  # “…,” he said, “…”
     return (
         previous.frame is not None
         and previous.last_quote.mark_end <= previous.frame.cue[0] < quote.mark_start
-        and "\n" not in between
         and (split or _standalone_at(plan, quote))
     )
+
+
+def _next_paragraph(plan: QuotePlan, previous: Draft, quote: Quote, between: str) -> bool:
+    """Whether a quote standing alone as the next paragraph goes on with the previous quote
+    statement: nothing but that statement's own tag lies between ('“…,” he said. ⏎ “…”')."""
+    if not _standalone_at(plan, quote) or not is_sentence_quote(plan.text, quote):
+        return False
+    asked = plan.text[previous.last_quote.start:previous.last_quote.mark_end].rstrip("”\"’'»` ")
+    if asked.endswith("?"):
+        return False  # a question and its answer: two speakers, most often
+    if not between.strip(" \n\t.,;:"):
+        return True
+    cue = previous.frame.cue[0] if previous.frame is not None else -1
+    if not previous.last_quote.mark_end <= cue < quote.mark_start or plan.sentences == []:
+        return False
+    tag_end = plan.sentences[plan.sentence_at(cue)][1]
+    return len(between.split()) <= 12 and not plan.text[tag_end:quote.mark_start].strip()
+
+
+def _ends_sentence(plan: QuotePlan, quote: Quote) -> bool:
+    """Whether nothing but punctuation follows a quote in its sentence."""
+    if not plan.sentences:
+        return True
+    end = plan.sentences[plan.sentence_at(quote.mark_end)][1]
+    return not plan.text[quote.mark_end:max(end, quote.mark_end)].strip(" .,!?;:\t")
 
 
 def _standalone(plan: QuotePlan, n: int) -> bool:
@@ -209,6 +284,8 @@ def subject_frame(plan: QuotePlan, sentence: int, limit: int) -> Frame | None:
     if not plan.sentences:
         return None
     start, end = plan.sentences[sentence]
+    if plan.text[start:start + 1] in _OPENING_MARKS:
+        return None  # the sentence opens with a quote: its subject is the quoted words'
     mention = subject_mention(plan.text, start, min(end, limit))
     if mention is None:
         return None

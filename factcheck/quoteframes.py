@@ -105,7 +105,29 @@ def _verb_next_to_name(words: list[re.Match]) -> int | None:
         return run
     if forms and forms[0].lower() in ("he", "she", "they") and len(forms) > 1 and verb(1):
         return 1 if ends(2) else None
+    return _verb_after_phrase(forms, verb, ends)
+
+
+def _verb_after_phrase(forms: list[str], verb, ends) -> int | None:
+    """'“…,” the judge exclaimed.' / '“…!” the crowd cried out.' / '“…,” it reads.': a
+    determiner and up to three lower-case words, then a verb ending the clause (a particle
+    such as 'back' or 'out' may follow)."""
+    if not forms or forms[0].lower() not in _DETERMINERS:
+        return None
+    for i in range(1, min(5, len(forms))):
+        if not forms[i].islower() or forms[i] == ",":
+            return None
+        if (verb(i) or forms[i].rstrip(".") in _IRREGULAR_PAST) and i > (forms[0] != "it"):
+            after = i + 2 if forms[i + 1:i + 2] and forms[i + 1] in _PARTICLES else i + 1
+            return i if ends(after) else None
     return None
+
+
+_DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "it", "its", "his", "her",
+                "their", "some", "many"}
+_IRREGULAR_PAST = {"read", "wrote", "said", "told", "shot", "spoke", "began", "went", "sang",
+                   "cried", "replied", "chimed", "quipped"}
+_PARTICLES = {"back", "out", "up", "in", "on", "aloud"}
 
 
 def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
@@ -113,7 +135,7 @@ def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     body = text[limit:quote.mark_start].rstrip()
     if body.endswith((".", "?", "!")):
         return None  # '… Borger asked. / “…”': that sentence ended before the quote
-    colon = body.endswith(":")
+    colon, comma = body.endswith(":"), body.endswith(",")
     body = body.rstrip(":,").rstrip()
     words = list(_WORD.finditer(body))
     cue_at = next(
@@ -125,14 +147,38 @@ def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
         if cue_at == 0 and colon and 0 < len(words) - 1 <= 6:  # 'Stated Stone:'
             return QuoteFrame(cue, _span_of(words[1:], limit))
         return QuoteFrame(cue, _mention_before(words[:cue_at], limit))
+    if comma:
+        return _name_then_verb(words, limit)
     if not colon or not words or not words[-1].group()[:1].isupper():
         return None
     colon_at = limit + len(body)
     if len(words) <= 6:
         first = next(i for i, w in enumerate(words) if w.group()[:1].isupper())
+        if words[first].group().lower() in _NOT_SPEAKERS:
+            return None  # 'Why not just say: “…”' names no speaker
         return QuoteFrame((colon_at, colon_at + 1), _span_of(words[first:], limit))
     name = _name_run(words)  # '… doesn't surprise Republican pollster Daron Shaw:'
     return QuoteFrame((colon_at, colon_at + 1), _span_of(name, limit)) if name else None
+
+
+def _name_then_verb(words: list[re.Match], offset: int) -> QuoteFrame | None:
+    """A name and a verb outside the cue lexicon before a comma and a quote ('Hillary shot
+    back, “…' / 'Sanders retorted, “…'): the name opens its clause."""
+    forms = [w.group() for w in words]
+    verb_at = len(forms) - (2 if forms and forms[-1] in _PARTICLES else 1)
+    if verb_at < 1 or not forms[verb_at].islower():
+        return None
+    form = forms[verb_at]
+    if not (form in _IRREGULAR_PAST or (form.endswith(("ed", "s")) and len(form) > 3)):
+        return None
+    name = _name_run(words[:verb_at]) or (
+        [words[verb_at - 1]] if forms[verb_at - 1][:1].isupper() else []
+    )
+    first = verb_at - len(name)
+    if not name or (first > 0 and forms[first - 1] not in {",", "and", "but", "then"}):
+        return None
+    cue = (offset + words[verb_at].start(), offset + words[verb_at].end())
+    return QuoteFrame(cue, _span_of(name, offset))
 
 
 def _name_run(words: list[re.Match]) -> list[re.Match]:
@@ -167,6 +213,8 @@ def _mention_before(words: list[re.Match], offset: int) -> tuple[int, int] | Non
         if token == "," or len(kept) >= 8 or token.lower() in _MENTION_STOPS:
             break
         kept.insert(0, word)
+    while kept and kept[0].group().lower() in _NOT_SPEAKERS:
+        kept.pop(0)  # 'But Trump said:' / 'Why not just say:'
     return _span_of(kept, offset) if _plausible(kept) else None
 
 
@@ -187,10 +235,27 @@ def _plausible(words: list[re.Match]) -> bool:
     first = words[0].group()
     if first in _TITLE_LEADS and any(w.group()[:1].isupper() for w in words[1:]):
         return True  # 'former Gov. Jeb Bush of Florida'
+    if _role_and_name(words):
+        return True  # 'screenwriter Cole Haddon', 'reporter Jackie Nespral'
     return first[:1].isupper() or first.lower() in QUANTIFIERS or first.lower() in {
-        "he", "she", "they", "i", "we", "the", "a", "an", "one", "another", "his", "her",
+        "he", "she", "they", "i", "we", "it", "the", "a", "an", "one", "another", "his", "her",
         "their", "its", "some", "many", "sources", "officials", "aides", "critics",
     }
+
+
+def _role_and_name(words: list[re.Match]) -> bool:
+    """A lower-case role noun, then a name in capitals and nothing else."""
+    first, rest = words[0].group(), [w.group() for w in words[1:]]
+    role = first.isalpha() and first.islower() and len(first) > 3 and not first.endswith("ly")
+    return role and first not in _NOT_ROLES and 2 <= len(rest) <= 3 and all(
+        w[:1].isupper() for w in rest
+    )
+
+
+_NOT_SPEAKERS = {"why", "what", "how", "when", "where", "but", "and", "so", "yet", "or", "then",
+                 "now", "also", "here", "there", "this", "that", "these", "those", "still"}
+_NOT_ROLES = {"when", "then", "what", "where", "while", "after", "before", "since", "today",
+              "yesterday", "tonight", "later", "earlier", "this", "that", "there", "here"}
 
 
 def _span_of(words: list[re.Match], offset: int) -> tuple[int, int] | None:

@@ -14,7 +14,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_DOUBLE = re.compile(r"''|``|[\"“”„«»]")
+_DOUBLE = re.compile(r"'''|''|``|[\"“”„«»]")
+_TRIPLE = "'''"  # '' and a nested ' (opening) or ' and '' (closing)
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘‚‹]")
 _OPEN_LEAN = {"“", "„", "«", "``", "‘", "‚", "‹"}
 _CLOSE_AFTER = re.compile(r"[\s.,;:!?)\]—–-]|$")
@@ -68,7 +69,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     spans: list[tuple[int, int]] = []
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        if match.group().startswith((".",)) and _is_abbreviation(text, match.start()):
+        if match.group().startswith(".") and _abbreviation_stop(text, match.start(), match.end()):
             continue
         spans.append((begin, match.end()))
         begin = match.end()
@@ -80,6 +81,32 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` closes an abbreviation or an initial."""
     word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot]).group().lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _abbreviation_stop(text: str, dot: int, after: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation and not the sentence: a quote
+    mark after it ends the sentence, except after a title written before a name."""
+    if not _is_abbreviation(text, dot):
+        return False
+    return not _quote_follows(text, after) or _is_title_word(text, dot)
+
+
+def _quote_follows(text: str, position: int) -> bool:
+    """Whether an opening quote mark comes next ('… Santa Monica, Calif. “The reality …')."""
+    return bool(re.match(r"\s+(?:''|``|[\"“‘«„])", text[position:position + 8]))
+
+
+def _is_title_word(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes a title written before a name (Mr., Sen.) or an
+    initial, which a quote mark may follow (Sen. “Bernie” Sanders)."""
+    word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot]).group().lower()
+    return word in _NAME_TITLES or len(word) == 1
+
+
+_NAME_TITLES = {
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+    "prof", "rev", "ft", "mt", "no", "vs",
+}
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -136,6 +163,8 @@ def _opens(text: str, start: int, end: int, mark: str) -> bool:
     after = text[end] if end < len(text) else " "
     if (before.isspace() or before in "([{—–-/") and not after.isspace():
         return True
+    if before == ":" and after.isalnum():  # 'Rep. Trey Gowdy (R-S.C.):"I have not heard …'
+        return True
     if not before.isspace() and _CLOSE_AFTER.match(after):
         return False
     return mark in _OPEN_LEAN
@@ -146,11 +175,14 @@ def _pair_double(text: str, start: int, end: int) -> list[Quote]:
     quotes: list[Quote] = []
     opened: tuple[int, int] | None = None
     for match in _DOUBLE.finditer(text, start, end):
-        is_open = _opens(text, match.start(), match.end(), match.group())
+        mark_start, mark_end = match.span()
+        triple = match.group() == _TRIPLE
+        is_open = _opens(text, mark_start, mark_end, match.group())
         if opened is None and is_open:
-            opened = (match.start(), match.end())
+            opened = (mark_start, mark_start + 2 if triple else mark_end)
         elif opened is not None and (not is_open or match.group() in "”»"):
-            quotes.append(_quote(text, opened, match.start(), match.end(), closed=True))
+            close_start = mark_start + 1 if triple else mark_start
+            quotes.append(_quote(text, opened, close_start, mark_end, closed=True))
             opened = None
     if opened is not None:
         quotes.append(_quote(text, opened, end, end, closed=False))
@@ -196,16 +228,27 @@ def is_sentence_quote(text: str, quote: Quote) -> bool:
     words = text[quote.start:quote.end].strip(_LEADING)
     ending = text[quote.end:quote.mark_end].strip("”\"’'»`")
     first = words[:1]
-    return (first.isupper() or first.isdigit()) and not _is_title(words) and (
+    titled = _is_title(words) and not _after_colon(text, quote)
+    return (first.isupper() or first.isdigit()) and not titled and (
         len(words.split()) >= 3 or (words + ending)[-1:] in ".!?,"
     )
 
 
 def _is_title(words: str) -> bool:
-    """Title case without punctuation: a work's title or a headline ('Mercy Street')."""
-    kept = [w for w in words.rstrip(",").split() if w.lower() not in _SMALL_WORDS]
+    """Title case without punctuation: a work's title or a headline ('Mercy Street',
+    'The Apprentice')."""
+    split = words.rstrip(",").split()
+    kept = [w for w in split if w.lower() not in _SMALL_WORDS]
     unpunctuated = not re.search(r"[.!?;,:]", words.rstrip(","))
-    return len(kept) >= 2 and unpunctuated and all(w[:1].isupper() for w in kept)
+    return (
+        len(split) >= 2 and len(kept) >= 1 and unpunctuated and all(w[:1].isupper() for w in kept)
+    )
+
+
+def _after_colon(text: str, quote: Quote) -> bool:
+    """Whether a colon introduces the quote ('Kasich: ‘We Are Going To Go All The Way.’'): a
+    headline's quoted words in title case are a sentence, not a title."""
+    return text[max(0, quote.mark_start - 3):quote.mark_start].rstrip().endswith(":")
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "by", "at", "as"}

@@ -11,28 +11,77 @@ _MENTION_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "conj", "cc"
 
 def subject_of(token):
     """The speaker token of a cue verb: its subject, looking up through conjoined, participle
-    and prepositional verbs ("… before explaining"); the noun a participle or relative clause
-    modifies ("a statement saying", "voters who believe"); the agent of a passive cue ("was
-    asked by Baker"), None for a passive without one ("Trump is expected to …")."""
-    for _ in range(4):
-        for child in token.children:
-            if child.dep_ == "nsubj":
-                return _antecedent(child, token)
-            if child.dep_ == "nsubjpass":
-                return _agent(token)
+    and prepositional verbs ("… before explaining"); the subject of the main clause for a
+    participle set off by a comma ("Rubio had a strong moment, denouncing …"); the noun a
+    participle or relative clause modifies ("a statement saying", "voters who believe"); the
+    agent of a passive cue ("was asked by Baker"), None for a passive without one ("Trump is
+    expected to …"); the passive subject of a verb controlling a to-clause ("Trump was
+    prompted to say …")."""
+    adjunct = _free_adjunct_subject(token)
+    if adjunct is not None:
+        return adjunct
+    controlled, start = False, token
+    for _ in range(5):
+        subjects = [child for child in token.children if child.dep_ == "nsubj"]
+        if subjects:
+            subject = _closest(subjects, token)
+            if token is not start and subject.lower_ in ("it", "there") and token.lower_ in _BE:
+                return None  # 'It's easy to criticize …': nobody in particular
+            return _antecedent(subject, token)
+        passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return passive if controlled else _agent(token)
+        if _agent(token) is not None:
+            return _agent(token)  # 'as first reported by the New York Times'
         if token.dep_ == "acl" and token.head.dep_ in ("nsubj", "ROOT", "appos"):
             return token.head
-        if token.dep_ == "acl" and token.head.dep_ in _ISSUED and _issued(token.head):
+        if token.dep_ in ("acl", "relcl") and token.head.dep_ == "attr" and _infinitive(token):
+            token = token.head.head  # 'Grijalva was the first Democrat to endorse …'
+        elif token.dep_ == "acl" and token.head.dep_ in _ISSUED and _issued(token.head):
             token = token.head  # 'His office put out a statement saying …': the issuer
+        elif token.dep_ == "acl" and token.head.dep_ in _ISSUED:
+            return token.head  # 'carried placards supporting Sanders', 'ledgers showing'
         elif token.dep_ not in _UP_DEPS or token.head is token:
             return _misparsed_subject(token)
+        controlled = token.dep_ == "xcomp" or (controlled and token.dep_ == "acomp")
         token = token.head
         if token.dep_ == "prep" and token.head is not token:
             token = token.head
     return None
 
 
-_UP_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
+def _infinitive(verb) -> bool:
+    """Whether a verb is a to-infinitive ('the first Democrat to endorse')."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _closest(subjects: list, verb):
+    """Of several subjects the parser gave one verb ('which she said'), the one nearest
+    before it (else the first)."""
+    before = [s for s in subjects if s.i < verb.i and s.lower_ not in _RELATIVE]
+    return before[-1] if before else subjects[0]
+
+
+def _free_adjunct_subject(token):
+    """The subject of the main clause for an -ing participle set off by a comma, which the
+    parser hung on a noun or a relative clause ("Rubio had a strong moment that could play
+    big, forcefully denouncing …" -> Rubio); None otherwise."""
+    if not token.lower_.endswith("ing") or token.dep_ not in ("advcl", "acl"):
+        return None
+    left = token.left_edge.i
+    if left == 0 or token.doc[left - 1].text != ",":
+        return None
+    root = token.sent.root
+    if root is token.head and token.dep_ == "advcl":
+        return None  # the ordinary walk up reaches the same subject
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < token.i]
+    if not subjects or subjects[-1].lower_ in ("it", "there", "that", "this"):
+        return None
+    return _antecedent(subjects[-1], root)
+
+
+_BE = frozenset({"is", "'s", "’s", "was", "be", "been", "are", "were", "being"})
+_UP_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acomp"}
 _ISSUED = {"dobj", "pobj"}
 _DOCUMENTS = frozenset({
     "statement", "statements", "note", "message", "email", "letter", "memo", "release", "ad",
@@ -50,16 +99,47 @@ _SKIP_DEPS = {"advmod", "aux", "neg", "auxpass"}
 def _misparsed_subject(verb):
     """The subject of a finite verb the parser left without one: a noun it attached to the
     verb loosely ("About 4 in 10 say" / "Less than a third agreed"), the subject of a
-    clausal subject ("Large majorities … going to the polls said"), or the noun written
-    right before the verb ("…, 62-year-old Brenda Johnson also railed")."""
+    clausal subject ("Large majorities … going to the polls said"), a capitalised name it
+    took for an adverb or an auxiliary ("Jolly said …"), or the noun written right before
+    the verb ("…, 62-year-old Brenda Johnson also railed"); never a time ("Sunday, …")."""
     if verb.dep_ not in ("ROOT", "conj") or verb.lower_.endswith("ing"):
         return None
-    left = [c for c in verb.lefts if c.dep_ not in _SKIP_DEPS and not c.is_punct]
+    left = [c for c in verb.lefts if not c.is_punct and c.lower_ not in _TIMES]
     for child in reversed(left):
         if child.dep_ == "csubj":
             return next((c for c in child.children if c.dep_ == "nsubj"), None)
-        if child.dep_ in _LOOSE_SUBJECT_DEPS:
+        if child.dep_ in _LOOSE_SUBJECT_DEPS and child.i == verb.i - 1 or _named(child, verb):
             return child
+    noun = _noun_before(verb)
+    if noun is not None:
+        return noun
+    return next((c for c in reversed(left) if c.dep_ in _LOOSE_SUBJECT_DEPS), None)
+
+
+_TIMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",
+    "month", "year", "earlier", "later", "now", "then", "day",
+})
+_ADVERBS = frozenset({
+    "also", "later", "earlier", "however", "still", "then", "now", "meanwhile", "instead",
+    "separately", "previously", "again", "indeed", "finally", "similarly", "moreover", "yet",
+    "so", "thus", "hence", "likewise", "already", "once", "recently", "often", "never",
+})
+
+
+def _named(child, verb) -> bool:
+    """A capitalised word the parser took for an adverb or auxiliary right before a verb
+    without a subject, which stands for the speaker's name ('Jolly said', 'Will believes')."""
+    return (
+        child.dep_ in ("advmod", "aux", "npadvmod") and child.i == verb.i - 1
+        and child.text[:1].isupper() and child.lower_ not in _ADVERBS
+        and (child.i == 0 or child.doc[child.i - 1].is_punct)
+    )
+
+
+def _noun_before(verb):
+    """The noun written right before a verb (past its adverbs, auxiliaries and a comma)."""
     before = verb.i - 1
     while before >= 0 and (
         verb.doc[before].dep_ in _SKIP_DEPS and verb.doc[before].head is verb
@@ -68,8 +148,10 @@ def _misparsed_subject(verb):
         before -= 1
     noun = verb.doc[before] if before >= 0 else None
     if noun is not None and noun.dep_ in ("pobj", "appos", "dobj", "conj"):
-        return noun
+        return None if noun.lower_ in _TIMES else noun
     return None
+
+
 _RELATIVE = {"who", "that", "which"}
 
 

@@ -81,6 +81,10 @@ def test_datelines_are_skipped():
         ("CLEVELAND, July 19 (UPI) — Former Attorney General", "Former Attorney General"),
         ("RENO, Nev. (AP) — Republican hopeful", "Republican hopeful"),
         ("NATO said it would act", "NATO said it would act"),
+        ("Washington (AFP) – Democrat Hillary Clinton", "Democrat Hillary Clinton"),
+        ("New York (Reuters) - The mayor said", "The mayor said"),
+        ("Bernie Sanders (I-Vt.) - who", "Bernie Sanders (I-Vt.) - who"),
+        ("Smith said - no", "Smith said - no"),
     ]:
         assert text[after_dateline(text, 0, len(text)):] == words
 

@@ -95,3 +95,31 @@ def test_capitalised_name_is_not_a_cue_before_a_colon():
     found = frame_before(text, find_quotes(text)[0], 0)
     assert text[found.cue[0]:found.cue[1]] == "told"
     assert text[found.mention[0]:found.mention[1]] == "Luis Osuna"
+
+
+def test_triple_apostrophes_close_a_nested_quote_and_the_quote():
+    text = "''Barbara Bush said, 'You weren't in line,''' Ms. Compton recalled. Then ''no.''"
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end] for q in quotes] == [
+        "Barbara Bush said, 'You weren't in line,'", "no"
+    ]
+    assert text[quotes[0].mark_end:].startswith(" Ms. Compton")
+
+
+def test_straight_quote_right_after_a_colon_opens():
+    text = 'Rep. Trey Gowdy (R-S.C.):"I have not heard that figure." He sat down.'
+    assert _texts(text) == ["I have not heard that figure"]
+
+
+def test_sentence_ends_at_an_abbreviation_before_a_quote_but_not_after_a_title():
+    text = 'He spoke in Santa Monica, Calif. "It is over." Then Sen. "Bernie" Sanders left.'
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "He spoke in Santa Monica, Calif.", '"It is over."', 'Then Sen. "Bernie" Sanders left.'
+    ]
+
+
+def test_one_word_titles_and_headline_quotes():
+    text = "He hosted “The Apprentice,” for years. Kasich: ‘We Are Going To Go All The Way.’"
+    show, headline = find_quotes(text)
+    assert not is_sentence_quote(text, show)
+    assert is_sentence_quote(text, headline)  # a colon introduces it: a sentence, not a title

@@ -1,0 +1,71 @@
+"""Quotes as statements: kinds, and pieces joined into one statement (no model: a plan
+without parsed frames)."""
+
+import bisect
+from dataclasses import dataclass, field
+
+from factcheck.quotechains import quote_chains
+from factcheck.quotemarks import find_quotes, paragraphs, sentences
+
+
+@dataclass
+class _Plan:
+    text: str
+    sentences: list = field(default_factory=list)
+    frames: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.sentences = [s for a, b in paragraphs(self.text) for s in sentences(self.text, a, b)]
+        self.quotes = find_quotes(self.text)
+
+    def sentence_at(self, position: int) -> int:
+        return max(bisect.bisect_right([s for s, _ in self.sentences], position) - 1, 0)
+
+
+def _chains(text: str) -> list[tuple[str, list[str]]]:
+    return [(d.kind.value, [text[s:e] for s, e in d.parts]) for d in quote_chains(_Plan(text))]
+
+
+def test_quote_and_tag_form_is_direct_whatever_the_verb():
+    text = "“Go back to Univision,” Trump barked and a guard escorted Ramos out."
+    assert _chains(text) == [("direct", ["Go back to Univision"])]
+
+
+def test_exclamation_ending_the_sentence_is_direct_but_not_inside_prose():
+    assert _chains("Then a man yelled “Stay there!”") == [("direct", ["Stay there!"])]
+    assert _chains("He yelled “You lie!” at the president.") == [("partial", ["You lie!"])]
+
+
+def test_quote_after_a_run_in_heading_in_capitals():
+    text = "TOP STORIES\n\nOBAMA’S LAST SPEECH “The president will frame the choice.” [AP.]"
+    assert _chains(text)[0][0] == "direct"
+
+
+def test_titles_of_works_are_partial():
+    text = "He was the host of the reality show “The Apprentice,” for years."
+    assert _chains(text) == [("partial", ["The Apprentice"])]
+
+
+def test_next_paragraph_quote_goes_on_with_the_tagged_quote():
+    text = "“We have to do something,” he said.\n\n“We are playing with other rules.”\n\nHe left."
+    assert _chains(text) == [
+        ("direct", ["We have to do something", "We are playing with other rules"])
+    ]
+
+
+def test_a_question_and_the_quote_after_it_stay_apart():
+    text = "“Who will pay for it?” he asked.\n\n“Mexico!”"
+    assert [parts for _, parts in _chains(text)] == [["Who will pay for it?"], ["Mexico!"]]
+
+
+def test_a_narrative_sentence_between_breaks_the_statement():
+    text = "“We will build it,” he said. He then turned to the crowd.\n\n“Who will pay?”"
+    assert len(_chains(text)) == 2
+
+
+def test_title_quoted_in_the_tag_does_not_break_the_statement():
+    text = "“I had a bad earpiece,” Trump told NBC’s “Today” on Monday. “I could hardly hear.”"
+    chains = _chains(text)
+    assert chains[0] == ("direct", ["I had a bad earpiece", "I could hardly hear"])
+    assert chains[1] == ("partial", ["Today"])

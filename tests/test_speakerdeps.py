@@ -1,0 +1,83 @@
+"""Speakers read from the dependency parse (`speakerdeps`, through `attribute`): the parser's
+usual slips and the constructions whose speaker is not the cue verb's own subject. These
+load the real spaCy model."""
+
+import pytest
+
+from factcheck.attribute import attribute
+from factcheck.records import Document
+
+
+def _by_cue(text: str, cue: str):
+    statements = attribute(Document(id="d", text=text))
+    found = [s for s in statements if s.cue is not None and s.cue.text == cue]
+    assert found, f"no statement with cue {cue!r} in {statements}"
+    return found[0]
+
+
+def _mention(text: str, cue: str) -> str | None:
+    statement = _by_cue(text, cue)
+    return statement.speaker_mention.text if statement.speaker_mention else None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        # two subjects on one verb: the pronoun, not the relative before it
+        (("The emails went to the State Department, which she said represented all her "
+         "work emails."), "said", "she"),
+        # a participle after a comma belongs to the main clause's subject
+        (("Rubio had a strong moment that could play big in his home state, forcefully "
+         "denouncing the Castro regime."), "denouncing", "Rubio"),
+        # the passive subject of a verb controlling a to-clause says it
+        ("Mr. Trump was prompted to say that he cannot believe how civil it is.", "say",
+         "Mr. Trump"),
+        ("Advisers to Mr. Rubio are quick to point out that he has placed second.", "point",
+         "Advisers"),
+        # a name the parser took for an adverb
+        ("Jolly said he has worked with Republicans and Democrats on legislation.", "said",
+         "Jolly"),
+        # a time the parser took for the subject is never the speaker
+        (("Sunday on CNN's show, when asked about Donald Trump, President Barack Obama said "
+         "he expected that Americans will reject his policy."), "said",
+         "President Barack Obama"),
+        # the agent of a by-phrase
+        ("When asked by a reporter whether this differed from Nazi Germany, Trump said no.",
+         "asked", "a reporter"),
+        (("The super PAC started reserving ad time in swing states this week, as first "
+         "reported by the New York Times on Tuesday."), "reported", "the New York Times"),
+        # the noun an object participle modifies, and the subject of 'the first … to'
+        ("Many carried placards supporting Sanders.", "supporting", "placards"),
+        ("Grijalva was the first Democrat in Congress to endorse Sanders in the primary.",
+         "endorse", "Grijalva"),
+    ],
+)
+def test_speaker_mention(text, cue, mention):
+    assert _mention(text, cue) == mention
+
+
+@pytest.mark.slow
+def test_expletive_it_is_nobody():
+    statement = _by_cue("It's easy to criticize the length of American campaigns.", "criticize")
+    assert statement.speaker is None and statement.speaker_mention is None
+
+
+@pytest.mark.slow
+def test_question_without_asker_reports_the_question_not_the_answer():
+    text = ("Asked about that vote specifically, Mark-Viverito pointed to Clinton's current "
+            "support for licenses.")
+    asked = _by_cue(text, "Asked")
+    assert asked.speaker is None
+    assert asked.text == "about that vote specifically"
+
+
+@pytest.mark.slow
+def test_subordinate_clause_cue_is_not_parenthetical():
+    text = ("A year after it was announced, no one had come to the U.S. under the program, and "
+            "some families said they were forced to pay smugglers.")
+    statements = attribute(Document(id="d", text=text))
+    assert not any(s.cue is not None and s.cue.text == "announced" for s in statements)
+    said = _by_cue(text, "said")
+    assert said.speaker == "some families"
+    assert said.text == "they were forced to pay smugglers"
