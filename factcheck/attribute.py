@@ -126,6 +126,7 @@ class _Plan:
                 continue
             frame = frame_of(token, offset, index)
             if frame is not None:
+                frame.head = _content_head(doc, offset, frame.content)
                 if frame.mention and inside(self.quotes, frame.mention[0]) is not None:
                     frame.mention = None  # a misparse reaching into the quote it introduces
                 found.append(frame)
@@ -156,7 +157,7 @@ def _indirect(plan: _Plan, chains: list[Draft]) -> list[Draft]:
     dropped: set[int] = set()
     for frame in plan.frames:
         for reporter in reporters:
-            if reporter is not frame and frame.content and _within(frame.cue, reporter.content):
+            if reporter is not frame and frame.content and _reports(reporter, frame):
                 frame.via_frame = reporter  # type: ignore[attr-defined]
                 dropped.add(id(reporter))
     drafts = []
@@ -167,6 +168,27 @@ def _indirect(plan: _Plan, chains: list[Draft]) -> list[Draft]:
             continue
         drafts.append(Draft(StatementKind.INDIRECT, content_parts(frame, plan.text), frame))
     return drafts
+
+
+def _reports(reporter: Frame, frame: Frame) -> bool:
+    """Whether a reporter (According to Bloomberg, … / The Times reported …) is the via of a
+    frame: a cue of saying heading the reported clause ("According to Bloomberg, Putin
+    insisted …"), not a clause deeper inside it ("The Times reported the email came after
+    Trump proposed …": the Times says it all) nor a cue of the data-derived lexicon."""
+    if not _within(frame.cue, reporter.content) or frame.weak:
+        return False
+    return reporter.head is None or frame.cue == reporter.head
+
+
+def _content_head(doc, offset: int, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Offsets of the head word of a frame's content (the word whose head lies outside)."""
+    if content is None:
+        return None
+    inside_ = [t for t in doc if content[0] <= offset + t.idx < content[1]]
+    for token in inside_:
+        if token.head is token or not content[0] <= offset + token.head.idx < content[1]:
+            return offset + token.idx, offset + token.idx + len(token.text)
+    return None
 
 
 def _within(span: tuple[int, int], outer: tuple[int, int]) -> bool:

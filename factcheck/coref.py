@@ -18,6 +18,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
+_POSSESSIVE = {"his": "he", "their": "they", "my": "i", "our": "we"}  # "his claim that …"
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*")
 _NAME_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'-]*)"  # 'Sen.', 'J.' keep their full stop
 _NAME_RUN = re.compile(
@@ -32,7 +33,7 @@ _NOT_NAMES = {
     "earlier", "however", "meanwhile", "yesterday", "today", "still", "so", "then", "now",
 }
 _LEAD = re.compile(
-    r"(?:[A-Z][A-Z .,]+(?:\([^)]*\))?[ \t]*[-–—][ \t]*)?"  # dateline: 'MACAU (Reuters) – '
+    r"(?:[A-Z][A-Z .,]+(?:\([^)]*\))?[ \t]*[-–—―][ \t]*)?"  # dateline: 'MACAU (Reuters) – '
     r"(?:(?:But|And|Yet|So|Still|Then|Now|Meanwhile|Later|Instead|However|Earlier),?[ \t]+)?"
 )
 _SUBJECT = re.compile(
@@ -63,14 +64,14 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?"
     r"\s*(?:\([A-Za-z .]{1,30}\)\s*)?"
     r"|[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+)?(?:,\s*[A-Z][a-z]+\.?)?\s*\([A-Z][A-Za-z .]{1,29}\)\s*)"
-    r"(?:—|–|--?)\s*(?=\S)"
+    r"(?:—|―|–|--?)\s*(?=\S)"
 )
 
 
 def after_dateline(text: str, start: int, end: int) -> int:
-    """Where a sentence's words begin past a dateline ("WASHINGTON (AP) — ", "RENO, Nev.
-    (AP) — ", "CLEVELAND, July 19 (UPI) — ", "Washington (AFP) – "): `start` when it has
-    none."""
+    """Where a sentence's words begin past a dateline ("WASHINGTON (AP) — ", "WASHINGTON ― ",
+    "RENO, Nev. (AP) — ", "CLEVELAND, July 19 (UPI) — ", "Washington (AFP) – "): `start`
+    when it has none."""
     match = _DATELINE.match(text, start, end)
     return match.end() if match else start
 
@@ -168,6 +169,7 @@ class SpeakerResolver:
         lowered = mention.strip().lower()
         if not words:
             return None, 0.0
+        lowered = _POSSESSIVE.get(lowered, lowered)
         if lowered in PRONOUNS:
             return self._pronoun(lowered, position)
         if " and " in lowered:

@@ -1,4 +1,4 @@
-"""Attribution frames: the cue lexicon and the frames read from a spaCy parse (the frame a
+"""Attribution frames: the frames read from a spaCy parse, over the cue lexicon of `cues` (the frame a
 quote without an adjacent attribution belongs to is found in `quotechains`).
 
 A frame is one attribution: a cue verb with its subject (the speaker mention) and its
@@ -12,9 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.cues import CONTENT_DEPS, LEXICON_FORMS
+from factcheck.cues import (
+    CONTENT_DEPS,
+    CUE_FORMS,
+    INFINITIVE_FORMS,
+    LEXICON_FORMS,
+    LIGHT_ADJECTIVES,
+    LIGHT_VERBS,
+    NOUN_CONTENT_DEPS,
+    OBJECT_FORMS,
+)
 from factcheck.speakerdeps import (
     active_subject,
+    holder_of,
     is_passive,
     mention_of,
     questioned,
@@ -22,50 +32,7 @@ from factcheck.speakerdeps import (
     subject_of,
 )
 
-_IRREGULAR = {
-    "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing",
-    "think": "thinks thought thinking", "put": "puts put putting", "tweet": "tweets tweeted",
-    "admit": "admits admitted admitting", "post": "posts posted posting",
-    "show": "shows showed shown showing", "find": "finds found finding",
-    "know": "knows knew knowing", "feel": "feels felt feeling", "fear": "fears feared fearing",
-    "expect": "expects expected expecting",
-}
-_REGULAR = (
-    "add ask note explain argue insist state declare continue reply respond recall warn "
-    "emphasize emphasise confirm announce claim suggest acknowledge assert observe remark "
-    "report joke quip shout wonder predict conclude outline stress urge muse counter concede "
-    "caution complain promise vow pledge boast brag charge contend maintain inform reveal "
-    "disclose deny believe testify allege agree insist reiterate point signal indicate "
-    "underline highlight accuse demand propose describe call dub label retort tout lament"
-)
-
-
-def _forms(verb: str) -> set[str]:
-    """Present, past and -ing forms of a regular English verb."""
-    stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
-    if verb.endswith("y"):
-        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
-    past = stem + "d" if verb.endswith("ee") else stem + "ed"
-    return {verb, verb + "s", past, stem + "ing", verb + "es" if verb[-1] in "sh" else ""}
-
-
-# Cues whose content is their object ("criticized the plan") or their to-clause ("wants to
-# leave"), not only a that-clause; chosen by how often they attribute in PolNeAR train.
-_OBJECT = (
-    "criticize endorse praise blast slam mock defend denounce cite announce describe support "
-    "oppose reject dismiss"
-)
-_INFINITIVE = "want hope plan refuse decline promise vow pledge urge threaten"
-OBJECT_FORMS: frozenset[str] = frozenset(f for v in _OBJECT.split() for f in _forms(v) if f)
-INFINITIVE_FORMS: frozenset[str] = frozenset(
-    f for v in _INFINITIVE.split() for f in _forms(v) if f
-)
-CUE_FORMS: frozenset[str] = OBJECT_FORMS | INFINITIVE_FORMS | frozenset(
-    {form for verb in _REGULAR.split() for form in _forms(verb) if form}
-    | {form for forms in _IRREGULAR.values() for form in forms.split()}
-    | set(_IRREGULAR)
-)
-_TRIGGERS = CUE_FORMS | LEXICON_FORMS
+_TRIGGERS = CUE_FORMS | LEXICON_FORMS | frozenset(NOUN_CONTENT_DEPS) | LIGHT_ADJECTIVES
 _LETTERS = re.compile(r"[a-z]+")
 _ACCORDING = re.compile(r"\baccording to\b")
 
@@ -109,6 +76,7 @@ class Frame:
     weak: bool = False  # a cue of the data-derived lexicon (`cues`): a lower confidence
     confidence: float = 0.0
     via: str | None = None
+    head: tuple[int, int] | None = None  # the head word of the content clause
 
 
 def frame_of(token, offset: int, sentence: int) -> Frame | None:
@@ -116,6 +84,10 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
     low = token.lower_
     if low == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return _according(token, offset, sentence)
+    if _said_by_noun(token):
+        frame = _noun_frame(token, offset, sentence)
+        if frame is not None:
+            return frame
     known = low in CUE_FORMS and token.dep_ in _VERB_DEPS
     if not known and low not in LEXICON_FORMS:
         return None
@@ -135,14 +107,47 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
     return Frame(cue, mention, content, sentence, report=low in REPORT_CUES, weak=weak)
 
 
-def _lexicon_content(token, offset: int) -> tuple[int, int] | None:
+_NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
+_LIGHT_SLOTS = {"ccomp", "oprd", "acomp", "xcomp", "dobj"}
+
+
+def _said_by_noun(token) -> bool:
+    """Whether a token is a noun of saying ("the claim that …") or the adjective of a light
+    verb ("made it clear that …")."""
+    if token.lower_ in LIGHT_ADJECTIVES:
+        return token.dep_ in _LIGHT_SLOTS and token.head.lower_ in LIGHT_VERBS
+    return token.lower_ in NOUN_CONTENT_DEPS and token.dep_ in _NOUN_SLOTS
+
+
+def _noun_frame(token, offset: int, sentence: int) -> Frame | None:
+    """The frame of a noun of saying with its holder ("Trump's claim that …") or of a light
+    verb's adjective ("Devine made it clear that …"); None without both."""
+    holder = holder_of(token)
+    if holder is None:
+        return None
+    if token.lower_ in LIGHT_ADJECTIVES:
+        content = _lexicon_content(token, offset, frozenset({"ccomp", "advcl"}))
+        if content is None:  # 'made clear that …' parsed with the clause on 'made'
+            clauses = [c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i]
+            content = _subtree(clauses[0], offset) if clauses else None
+    else:
+        content = _lexicon_content(token, offset, NOUN_CONTENT_DEPS[token.lower_])
+    if content is None:
+        return None
+    cue = (offset + token.idx, offset + token.idx + len(token.text))
+    return Frame(cue, mention_of(holder, offset), content, sentence, weak=True)
+
+
+def _lexicon_content(token, offset: int, wanted=None) -> tuple[int, int] | None:
     """The content of a cue of the data-derived lexicon (`cues`): its ccomp, dobj or
-    xcomp, or the object of a preposition ("accused X of [placing …]")."""
+    xcomp, or the object of a preposition ("accused X of [placing …]"); `wanted` names the
+    dependents (else the lexicon's for the word)."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "oprd")]
     if token.lower_ in _NAMING and [c.dep_ for c in objects] == ["dobj", "oprd"]:
         doc = token.doc  # 'called him a “pathological liar”': the object and its name
         return _trimmed(doc[objects[0].left_edge.i:objects[1].right_edge.i + 1], offset)
-    wanted = CONTENT_DEPS.get(token.lower_, frozenset())
+    if wanted is None:
+        wanted = CONTENT_DEPS.get(token.lower_, frozenset())
     for child in token.children:
         if child.dep_ in wanted:
             return _subtree(child, offset)

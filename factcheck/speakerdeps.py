@@ -250,3 +250,23 @@ def active_subject(token):
     if token.lower_ != "referred":
         return None
     return next((c for c in token.children if c.dep_ == "nsubj"), None)
+
+
+_NOUN_AGENTS = frozenset({"by", "from"})
+
+
+def holder_of(noun):
+    """Whose a noun of saying is: its possessor ("Trump's claim that …"), the object of its
+    by-phrase ("the assertion by Trump"), or the subject of the verb it is the object of ("He
+    made the observation that …", "made it clear that …"); None when none is written."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_AGENTS:
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None and found.text[:1].isupper():
+                return found
+    if noun.dep_ in ("dobj", "ccomp", "oprd", "acomp") and noun.head is not noun:
+        return subject_of(noun.head)
+    return None
