@@ -13,6 +13,7 @@ from factcheck.coref import subject_mention
 from factcheck.frames import Frame
 from factcheck.quoteframes import frame_after, frame_before
 from factcheck.quotemarks import Quote, is_sentence_quote, sentences
+from factcheck.quotetags import tag_sentence_end
 from factcheck.records import StatementKind
 
 _VERB_AFTER = re.compile(r"\s+(?:\w+\s+)??([a-z]+)")
@@ -144,7 +145,7 @@ def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
     sentence = plan.sentence_at(quote.mark_end)
     after_limit = plan.sentences[sentence][1] if plan.sentences else len(text)
     before_limit = plan.sentences[plan.sentence_at(quote.mark_start)][0] if plan.sentences else 0
-    after_limit = _tag_sentence_end(plan, sentence, quote, after_limit)
+    after_limit = tag_sentence_end(text, plan.sentences, sentence, quote, after_limit)
     if n + 1 < len(plan.quotes):
         after_limit = min(after_limit, plan.quotes[n + 1].mark_start)
     before_limit = _colon_lead_in(plan, quote, before_limit)
@@ -156,24 +157,10 @@ def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
         return None
     parsed = next((f for f in plan.frames if f.cue == found.cue), None)
     mention = found.mention or (parsed.mention if parsed else None)
-    if parsed is not None and parsed.mention and text[found.cue[0]:found.cue[1]].endswith("ing"):
+    participle = text[found.cue[0]:found.cue[1]].endswith("ing")
+    if parsed is not None and parsed.mention and (participle or found.embedded):
         mention = parsed.mention  # 'reacted to the news, saying': the parse knows the subject
     return Frame(found.cue, mention, None, sentence)
-
-
-def _tag_sentence_end(plan: QuotePlan, sentence: int, quote: Quote, limit: int) -> int:
-    """Where the words after a quote may hold its attribution: past the end of the quote's
-    sentence when that ends with the quote and the next sentence is a short tag on the same
-    line ('“That would be you?” Borger asked.'), else `limit`."""
-    if not plan.sentences or plan.text[quote.mark_end:limit].strip() or sentence + 1 >= len(
-        plan.sentences
-    ):
-        return limit
-    end = plan.sentences[sentence + 1][1]
-    tag = plan.text[quote.mark_end:end]
-    if "\n" in tag or len(tag.split()) > 6 or not tag.rstrip().endswith("."):
-        return limit
-    return end
 
 
 def _colon_lead_in(plan: QuotePlan, quote: Quote, limit: int) -> int:

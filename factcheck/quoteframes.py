@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from factcheck.coref import QUANTIFIERS
 from factcheck.frames import CUE_FORMS
 from factcheck.quotemarks import Quote
+from factcheck.quotetags import (
+    before_relative,
+    name_run,
+    name_then_verb,
+    verb_next_to_name,
+    without_time,
+)
 
 _WORD = re.compile(r"[\w’'()-]+(?:\.[\w’'()-]+)*\.?|,")
 _ADVERBS = {
@@ -34,16 +41,17 @@ class QuoteFrame:
 
     cue: tuple[int, int]
     mention: tuple[int, int] | None
+    embedded: bool = False  # the mention follows a preposition: the parse knows the subject
 
 
 def frame_after(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     """An attribution right after a quote (“…,” he said / said X / — X), up to `limit`."""
     segment = text[quote.mark_end:limit]
-    dash = re.match(r"\s*(?:[—–]|--?)\s*(?=[A-Z])", segment)
+    dash = re.match(r"\s*([—–]|--?)\s*(?=[A-Z])", segment)
     if dash and quote.closed:
         words = list(_WORD.finditer(segment, dash.end()))
         mention = _run(words, 0, 8, quote.mark_end)
-        return QuoteFrame((quote.mark_end, quote.mark_end + dash.end()), mention)
+        return QuoteFrame((quote.mark_end + dash.start(1), quote.mark_end + dash.end(1)), mention)
     ending = text[quote.start:quote.mark_end].rstrip("”\"’'»` ")[-1:]
     if ending in ".!?" and segment.rstrip().endswith((",", ":")):
         return None  # '“No.” Mr. Clinton said, “I agree.”': the words lead into the next quote
@@ -56,18 +64,55 @@ def frame_after(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     if cue_at is None:
         cue_at = _cue_after_apposition(words)
     if cue_at is None and ending in ",?!":
-        cue_at = _verb_next_to_name(words)
+        cue_at = verb_next_to_name(words)
     if cue_at is None or not quote.closed:
         return None
-    if text[quote.end - 1:quote.end] in ".!?" and cue_at > 4:
+    if text[quote.end - 1:quote.end] in ".!?" and not _tag_after_sentence(words, cue_at):
         return None
     cue = (quote.mark_end + words[cue_at].start(), quote.mark_end + _word_end(words[cue_at]))
     if cue_at == 0:
         return QuoteFrame(cue, _run(words, 1, 8, quote.mark_end))
     before = [w for w in words[:cue_at] if w.group().lower() not in _ADVERBS]
     if "," in (w.group() for w in before):
-        before = before[: [w.group() for w in before].index(",")]
+        comma = [w.group() for w in before].index(",")
+        before = _named_apposition(before, comma) or before[:comma]
     return QuoteFrame(cue, _span_of(before, quote.mark_end)) if _plausible(before) else None
+
+
+def _named_apposition(words: list[re.Match], comma: int) -> list[re.Match]:
+    """The name set off by commas after a description ('the presumptive GOP nominee, Donald
+    Trump, tweeted' -> 'Donald Trump'), else []."""
+    rest = [w.group() for w in words[comma + 1:]]
+    if not words[0].group().islower() or "," not in rest:
+        return []
+    name = rest[: rest.index(",")]
+    if 2 <= len(name) <= 4 and all(w[:1].isupper() for w in name):
+        return words[comma + 1: comma + 1 + len(name)]
+    return []
+
+
+def _tag_after_sentence(words: list[re.Match], cue_at: int) -> bool:
+    """Whether a cue after a quote ending in . ! or ? is the quote's tag, not the verb of a
+    new sentence: near the quote (or after an apposition) and not followed by an object or a
+    clause of its own ('“…!” Conservatives still praise his refusal …')."""
+    if cue_at > 4 and not _apposed(words, cue_at):
+        return False
+    following = words[cue_at + 1].group().lower() if cue_at + 1 < len(words) else ""
+    person = words[cue_at].group().lower() in _PERSON_OBJECT_CUES
+    return cue_at == 0 or following not in _OBJECT_LEADS or (person and following != "that")
+
+
+_OBJECT_LEADS = {"that", "his", "her", "their", "its", "this", "these", "the", "a", "an"}
+_PERSON_OBJECT_CUES = {"told", "tells", "asked", "asks", "assured", "reminded", "warned",
+                       "urged", "informed"}
+
+
+def _apposed(words: list[re.Match], cue_at: int) -> bool:
+    """Whether the words before a cue are a short mention and its apposition between commas
+    ('Miller, a retired worker from a nuclear plant, said' / 'the nominee, Donald Trump,
+    tweeted')."""
+    forms = [w.group() for w in words[:cue_at]]
+    return forms.count(",") == 2 and forms[-1] == "," and 0 < forms.index(",") <= 5
 
 
 def _cue_after_apposition(words: list[re.Match]) -> int | None:
@@ -83,55 +128,31 @@ def _cue_after_apposition(words: list[re.Match]) -> int | None:
     return None
 
 
-def _verb_next_to_name(words: list[re.Match]) -> int | None:
-    """A verb outside the cue lexicon right after a quote ending in a comma (“…,” reacted
-    Trump / “…,” Hannity started / “…,” remembered Roy Verley, …): a lower-case past or
-    present form before or after a short name, the clause ending there."""
-    forms = [w.group() for w in words[:7]]
-
-    def verb(i: int) -> bool:
-        word = forms[i].rstrip(".")
-        return word.islower() and word.endswith(("ed", "s")) and len(word) > 3
-
-    def ends(i: int) -> bool:
-        return i >= len(forms) or forms[i] == "," or forms[i - 1].endswith(".")
-
-    names = [i for i, word in enumerate(forms) if not word[:1].isupper()]
-    run = names[0] if names else len(forms)  # capitalised words first
-    if forms and verb(0) and forms[1:2] and forms[1][:1].isupper():
-        after = next((i for i in range(1, len(forms)) if not forms[i][:1].isupper()), None)
-        return 0 if after is None or ends(after) else None
-    if 1 <= run <= 4 and run < len(forms) and verb(run) and ends(run + 1):
-        return run
-    if forms and forms[0].lower() in ("he", "she", "they") and len(forms) > 1 and verb(1):
-        return 1 if ends(2) else None
-    return _verb_after_phrase(forms, verb, ends)
-
-
-def _verb_after_phrase(forms: list[str], verb, ends) -> int | None:
-    """'“…,” the judge exclaimed.' / '“…!” the crowd cried out.' / '“…,” it reads.': a
-    determiner and up to three lower-case words, then a verb ending the clause (a particle
-    such as 'back' or 'out' may follow)."""
-    if not forms or forms[0].lower() not in _DETERMINERS:
-        return None
-    for i in range(1, min(5, len(forms))):
-        if not forms[i].islower() or forms[i] == ",":
-            return None
-        if (verb(i) or forms[i].rstrip(".") in _IRREGULAR_PAST) and i > (forms[0] != "it"):
-            after = i + 2 if forms[i + 1:i + 2] and forms[i + 1] in _PARTICLES else i + 1
-            return i if ends(after) else None
-    return None
-
-
-_DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "it", "its", "his", "her",
-                "their", "some", "many"}
-_IRREGULAR_PAST = {"read", "wrote", "said", "told", "shot", "spoke", "began", "went", "sang",
-                   "cried", "replied", "chimed", "quipped"}
-_PARTICLES = {"back", "out", "up", "in", "on", "aloud"}
-
-
 def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
-    """An attribution right before a quote (He said, “… / Putin: “… / X wrote: “…)."""
+    """An attribution right before a quote (He said, “… / Putin: “… / X wrote: “…), else a
+    name and a colon opening the quote's sentence ('Bill Clinton: Hillary ‘Better
+    Qualified …’')."""
+    return _tag_before(text, quote, limit) or _speaker_heading(text, quote, limit)
+
+
+def _speaker_heading(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
+    """A sentence opened by a short name and a colon, with the quote later in it: the
+    headline and transcript convention 'Speaker: …'."""
+    match = _NAME_COLON.match(text, limit, quote.mark_start)
+    if match is None or match.group(1).split()[0].lower() in _NOT_SPEAKERS | _LABELS:
+        return None
+    return QuoteFrame(match.span(2), match.span(1))
+
+
+_NAME_COLON = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)(:)\s")
+_LABELS = {"update", "updated", "note", "editor", "correction", "watch", "read", "video",
+           "photos", "photo", "breaking", "warning", "source", "sources", "q", "a", "question",
+           "answer", "related", "exclusive", "poll", "analysis", "opinion", "live", "full",
+           "transcript", "caption", "credit", "disclosure", "summary", "background", "quote"}
+
+
+def _tag_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
+    """The tag right before a quote (He said, “… / Putin: “… / X wrote: “…)."""
     body = text[limit:quote.mark_start].rstrip()
     if body.endswith((".", "?", "!")):
         return None  # '… Borger asked. / “…”': that sentence ended before the quote
@@ -142,13 +163,18 @@ def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
         (i for i in range(len(words) - 1, -1, -1)
          if _is_cue(words[i]) and (i == 0 or words[i].group().islower())), None
     )
-    if cue_at is not None and (colon or cue_at == len(words) - 1):
+    if cue_at is not None and (colon or len(without_time(words)) == cue_at + 1):
         cue = (limit + words[cue_at].start(), limit + _word_end(words[cue_at]))
         if cue_at == 0 and colon and 0 < len(words) - 1 <= 6:  # 'Stated Stone:'
             return QuoteFrame(cue, _span_of(words[1:], limit))
-        return QuoteFrame(cue, _mention_before(words[:cue_at], limit))
+        mention = _mention_before(words[:cue_at], limit)
+        return QuoteFrame(cue, mention, _embedded(text, limit, mention))
     if comma:
-        return _name_then_verb(words, limit)
+        found = name_then_verb(words)
+        if found is None:
+            return None
+        cue = (limit + words[found[0]].start(), limit + words[found[0]].end())
+        return QuoteFrame(cue, _span_of(found[1], limit))
     if not colon or not words or not words[-1].group()[:1].isupper():
         return None
     colon_at = limit + len(body)
@@ -157,38 +183,18 @@ def frame_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
         if words[first].group().lower() in _NOT_SPEAKERS:
             return None  # 'Why not just say: “…”' names no speaker
         return QuoteFrame((colon_at, colon_at + 1), _span_of(words[first:], limit))
-    name = _name_run(words)  # '… doesn't surprise Republican pollster Daron Shaw:'
+    name = name_run(words)  # '… doesn't surprise Republican pollster Daron Shaw:'
     return QuoteFrame((colon_at, colon_at + 1), _span_of(name, limit)) if name else None
 
 
-def _name_then_verb(words: list[re.Match], offset: int) -> QuoteFrame | None:
-    """A name and a verb outside the cue lexicon before a comma and a quote ('Hillary shot
-    back, “…' / 'Sanders retorted, “…'): the name opens its clause."""
-    forms = [w.group() for w in words]
-    verb_at = len(forms) - (2 if forms and forms[-1] in _PARTICLES else 1)
-    if verb_at < 1 or not forms[verb_at].islower():
-        return None
-    form = forms[verb_at]
-    if not (form in _IRREGULAR_PAST or (form.endswith(("ed", "s")) and len(form) > 3)):
-        return None
-    name = _name_run(words[:verb_at]) or (
-        [words[verb_at - 1]] if forms[verb_at - 1][:1].isupper() else []
-    )
-    first = verb_at - len(name)
-    if not name or (first > 0 and forms[first - 1] not in {",", "and", "but", "then"}):
-        return None
-    cue = (offset + words[verb_at].start(), offset + words[verb_at].end())
-    return QuoteFrame(cue, _span_of(name, offset))
-
-
-def _name_run(words: list[re.Match]) -> list[re.Match]:
-    """The run of two to four capitalised words ending some words, else []."""
-    run: list[re.Match] = []
-    for word in reversed(words):
-        if not word.group()[:1].isupper() or len(run) == 4:
-            break
-        run.insert(0, word)
-    return run if len(run) >= 2 else []
+def _embedded(text: str, limit: int, mention: tuple[int, int] | None) -> bool:
+    """Whether a mention read back from a cue follows a preposition or a relative word, so
+    is not the cue's subject ('Fiorina, speaking to Iowans, said' / 'Durbin, noting the
+    size of Sanders's following, said')."""
+    if mention is None:
+        return False
+    before = re.search(r"(\w+)\s*$", text[limit:mention[0]])
+    return before is not None and before.group(1) in _MENTION_STOPS - {"and", "but"}
 
 
 def _is_cue(word: re.Match) -> bool:
@@ -202,7 +208,9 @@ def _word_end(word: re.Match) -> int:
 
 
 def _mention_before(words: list[re.Match], offset: int) -> tuple[int, int] | None:
-    """The noun phrase just before a cue: back to a comma or a lower-case word."""
+    """The noun phrase just before a cue: back to a comma or a lower-case word, past a time
+    ('who Beck on Wednesday called' -> 'Beck')."""
+    words = before_relative(without_time(words))
     kept: list[re.Match] = []
     for word in reversed(words):
         token = word.group()

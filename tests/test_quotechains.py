@@ -4,6 +4,8 @@ without parsed frames)."""
 import bisect
 from dataclasses import dataclass, field
 
+import pytest
+
 from factcheck.quotechains import quote_chains
 from factcheck.quotemarks import find_quotes, paragraphs, sentences
 
@@ -69,3 +71,46 @@ def test_title_quoted_in_the_tag_does_not_break_the_statement():
     chains = _chains(text)
     assert chains[0] == ("direct", ["I had a bad earpiece", "I could hardly hear"])
     assert chains[1] == ("partial", ["Today"])
+
+
+def _tagged(text: str) -> list[tuple[str, str | None, str | None]]:
+    """Each quote statement's first words, cue and mention."""
+    out = []
+    for draft in quote_chains(_Plan(text)):
+        frame = draft.frame
+        cue = text[frame.cue[0]:frame.cue[1]] if frame else None
+        mention = text[frame.mention[0]:frame.mention[1]] if frame and frame.mention else None
+        out.append((text[draft.parts[0][0]:draft.parts[0][1]][:12], cue, mention))
+    return out
+
+
+def test_a_tag_in_the_long_sentence_after_an_exclamation():
+    text = ("\"And I'm not being paid!\" LeVell declared, a point he likes to make after radio "
+            "callers asked how much he was paid. \"I make my own money.\"")
+    chains = _tagged(text)
+    assert chains[0] == ("And I'm not ", "declared", "LeVell")
+    assert len(chains) == 1  # the next quote goes on with LeVell's statement
+
+
+def test_a_dash_line_under_a_quote_names_its_speaker():
+    text = ("Other news.\n\n\"Boeing and GE and other multinationals pay zero taxes.\"\n\n"
+            "- Sanders.\n\nThis is a complex issue.")
+    assert _tagged(text) == [("Boeing and G", "-", "Sanders")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Fiorina, speaking to Iowans, said, “Last time I looked, you hadn’t voted yet.”",
+         "Fiorina"),
+        (("Clinton, speaking to reporters on her plane en route to Tampa, said of the request: "
+          "“The FBI resolved all of this.”"), "Clinton"),
+    ],
+)
+def test_a_mention_after_a_preposition_gives_way_to_the_parsed_subject(text, speaker):
+    from factcheck.attribute import attribute
+    from factcheck.records import Document
+
+    quotes = [s for s in attribute(Document(id="d", text=text)) if s.kind.value == "direct"]
+    assert [s.speaker for s in quotes] == [speaker]

@@ -53,3 +53,63 @@ def test_a_question_word_before_a_colon_is_no_speaker():
     assert _before("Why not just say: “They’ll go home.”") == ("say", None)
     assert _before("But Trump said: “We agree.”") == ("said", "Trump")
     assert _before("Putin: “We agree.”") == (":", "Putin")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“I am calling. How are you today?” Miller, a retired worker, said pleasantly.",
+         ("said", "Miller")),
+        ("“Should he resign?” the presumptive nominee, Donald Trump, tweeted Sunday.",
+         ("tweeted", "Donald Trump")),
+        ("“If they were serious, they would act,” Toomey fumed on Tuesday.",
+         ("fumed", "Toomey")),
+        ("“Go back to Univision,” Trump barked and a guard escorted Ramos out.",
+         ("barked", "Trump")),
+    ],
+)
+def test_tags_after_a_quote_with_an_apposition_or_a_time(text, expected):
+    assert _after(text) == expected
+
+
+def test_a_new_sentence_with_an_object_is_no_tag():
+    text = "“Mr. Gorbachev, tear down this wall!” Conservatives still praise his refusal."
+    assert _after(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clinton emphatically proclaimed at a press conference, “I did not.”",
+         ("proclaimed", "Clinton")),
+        ("A flabbergasted Noah quipped, “It’s like a lawyer.”",
+         ("quipped", "A flabbergasted Noah")),
+        ("Bannon, who Beck on Wednesday called “a horrible human being.”", ("called", "Beck")),
+        ("Trump on Tuesday night said: “We will win.”", ("said", "Trump")),
+        ("A White House official who spoke anonymously said Wednesday, “Certainly.”",
+         ("said", "A White House official")),
+        ("Of Carson, Levine, who has given money to Marco Rubio, said, “He’s scary.”",
+         ("said", "Levine")),
+        ("Bill Clinton: Hillary ‘Better Qualified to Be President Than I Was.’",
+         (":", "Bill Clinton")),
+    ],
+)
+def test_tags_before_a_quote_past_adjuncts_and_relative_clauses(text, expected):
+    assert _before(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Update: The campaign called it “very pleasing.”", "Why not: “Dump Trump.”"],
+)
+def test_a_label_and_a_colon_name_no_speaker(text):
+    assert _before(text) is None
+
+
+def test_a_mention_after_a_preposition_is_marked_embedded():
+    text = "Fiorina, speaking to Iowans, said, “Last time I looked, you hadn’t voted.”"
+    found = frame_before(text, find_quotes(text)[-1], 0)
+    assert found is not None and found.embedded
+    assert text[found.mention[0]:found.mention[1]] == "Iowans"
+    plain = "Fiorina said, “Last time I looked, you hadn’t voted.”"
+    assert not frame_before(plain, find_quotes(plain)[-1], 0).embedded
