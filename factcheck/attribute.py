@@ -16,9 +16,10 @@ import functools
 import logging
 from collections.abc import Sequence
 
+from factcheck.contentspans import content_parts
 from factcheck.coref import SpeakerResolver, after_dateline
 from factcheck.fragments import fragment_frames
-from factcheck.frames import Frame, content_parts, cue_positions, frame_of
+from factcheck.frames import Frame, cue_positions, frame_of
 from factcheck.quotechains import Draft, quote_chains
 from factcheck.quotemarks import (
     Quote,
@@ -186,7 +187,7 @@ def _content_head(doc, offset: int, content: tuple[int, int] | None) -> tuple[in
         return None
     inside_ = [t for t in doc if content[0] <= offset + t.idx < content[1]]
     for token in inside_:
-        if token.head is token or not content[0] <= offset + token.head.idx < content[1]:
+        if token.head == token or not content[0] <= offset + token.head.idx < content[1]:
             return offset + token.idx, offset + token.idx + len(token.text)
     return None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.contentspans import clause_without, subtree, trimmed
 from factcheck.cues import (
     CONTENT_DEPS,
     CUE_FORMS,
@@ -31,6 +32,7 @@ from factcheck.speakerdeps import (
     source_behind,
     subject_of,
 )
+from factcheck.speakerforms import inverted_subject, passive_cue
 
 _TRIGGERS = CUE_FORMS | LEXICON_FORMS | frozenset(NOUN_CONTENT_DEPS) | LIGHT_ADJECTIVES
 _LETTERS = re.compile(r"[a-z]+")
@@ -77,6 +79,7 @@ class Frame:
     confidence: float = 0.0
     via: str | None = None
     head: tuple[int, int] | None = None  # the head word of the content clause
+    cut: tuple[int, int] | None = None  # the attribution phrase, where it is not cue + mention
 
 
 def frame_of(token, offset: int, sentence: int) -> Frame | None:
@@ -99,12 +102,33 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
     mention = mention_of(subject, offset) if subject is not None else None
     content = _content(token, offset, clause=not asked) if known else None
     weak = False
-    if content is None and (subject is not None or is_passive(token) or low in _NO_SOURCE):
+    if content is None and (
+        subject is not None or is_passive(token) or passive_cue(token) or low in _NO_SOURCE
+    ):
         content = _lexicon_content(token, offset)
         weak = content is not None
     if not known and content is None:
         return None
+    if content is not None and _request(low, token.doc.text[content[0] - offset:]):
+        return None  # 'did not respond to a request for comment': nothing was said
     return Frame(cue, mention, content, sentence, report=low in REPORT_CUES, weak=weak)
+
+
+_ANSWERING = frozenset({
+    "respond", "responds", "responded", "responding", "answer", "answers", "answered",
+    "answering", "return", "returns", "returned", "returning",
+})
+_REQUESTS = re.compile(
+    r"(?:(?:an?|the|his|her|their|its|repeated|multiple|several|numerous)\s+)?"
+    r"(?:requests?|inquir(?:y|ies)|calls?|messages?|e-?mails?|questions?|questionnaires?)\b",
+    re.IGNORECASE,
+)
+
+
+def _request(cue: str, content: str) -> bool:
+    """Whether a cue of answering has a request as its content ("did not respond to a
+    request for comment", "answered questions about …"): what was asked, not said."""
+    return cue in _ANSWERING and _REQUESTS.match(content) is not None
 
 
 _NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
@@ -129,7 +153,7 @@ def _noun_frame(token, offset: int, sentence: int) -> Frame | None:
         content = _lexicon_content(token, offset, frozenset({"ccomp", "advcl"}))
         if content is None:  # 'made clear that …' parsed with the clause on 'made'
             clauses = [c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i]
-            content = _subtree(clauses[0], offset) if clauses else None
+            content = subtree(clauses[0], offset) if clauses else None
     else:
         content = _lexicon_content(token, offset, NOUN_CONTENT_DEPS[token.lower_])
     if content is None:
@@ -145,16 +169,16 @@ def _lexicon_content(token, offset: int, wanted=None) -> tuple[int, int] | None:
     objects = [c for c in token.children if c.dep_ in ("dobj", "oprd")]
     if token.lower_ in _NAMING and [c.dep_ for c in objects] == ["dobj", "oprd"]:
         doc = token.doc  # 'called him a “pathological liar”': the object and its name
-        return _trimmed(doc[objects[0].left_edge.i:objects[1].right_edge.i + 1], offset)
+        return trimmed(doc[objects[0].left_edge.i:objects[1].right_edge.i + 1], offset)
     if wanted is None:
         wanted = CONTENT_DEPS.get(token.lower_, frozenset())
     for child in token.children:
         if child.dep_ in wanted:
-            return _subtree(child, offset)
+            return subtree(child, offset)
         if child.dep_ == "prep" and f"prep:{child.lower_}" in wanted:
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "pcomp"):
-                    return _subtree(grandchild, offset)
+                    return subtree(grandchild, offset)
     return None
 
 
@@ -167,25 +191,12 @@ def _according(token, offset: int, sentence: int) -> Frame:
     source = source_behind(objects[0]) if objects else None
     mention = mention_of(source, offset) if source is not None else None
     cue = (offset + token.idx, offset + to.idx + len(to.text))
-    head = token.head if token.head is not token else token
-    content = _clause_without(head, token, offset)
-    return Frame(cue, mention, content, sentence, report=True)
-
-
-def content_parts(frame: Frame, text: str) -> list[tuple[int, int]]:
-    """A frame's content as parts: without the attribution itself when that sits inside it
-    ("The economy, Smith said, is weak" → "The economy" + "is weak")."""
-    start, end = frame.content
-    edges = [frame.cue, frame.mention] if frame.mention else [frame.cue]
-    cut_start, cut_end = min(e[0] for e in edges), max(e[1] for e in edges)
-    if not start < cut_start or not cut_end < end:
-        return [frame.content]
-    left, right = cut_start, cut_end
-    while left > start and text[left - 1] in " ,;—–-(":
-        left -= 1
-    while right < end and text[right] in " ,;—–-)":
-        right += 1
-    return [(s, e) for s, e in ((start, left), (right, end)) if s < e]
+    head = token.head
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head != head:
+        head = head.head  # 'Most of her meetings, according to …, were …' hung on 'Most'
+    content = clause_without(head, token, offset)
+    phrase = (offset + token.idx, offset + token.right_edge.idx + len(token.right_edge.text))
+    return Frame(cue, mention, content, sentence, report=True, cut=phrase)
 
 
 def _content(token, offset: int, clause: bool = True) -> tuple[int, int] | None:
@@ -194,20 +205,20 @@ def _content(token, offset: int, clause: bool = True) -> tuple[int, int] | None:
     vote, Smith said …": the question is "about the vote", Smith's answer is another frame)."""
     for child in token.children:
         if child.dep_ == "ccomp":
-            return _subtree(child, offset)
+            return _interrupted(token, child, offset) or subtree(child, offset)
     wanted = {"xcomp"} if token.lower_ in INFINITIVE_FORMS else set()
     wanted |= {"dobj"} if token.lower_ in OBJECT_FORMS or token.lower_ in _SAY else set()
     for child in token.children:
         if child.dep_ in wanted:
-            return _subtree(child, offset)
+            return subtree(child, offset)
     if not clause:
-        return _trimmed(token.doc[token.i + 1:token.right_edge.i + 1], offset)
+        return trimmed(token.doc[token.i + 1:token.right_edge.i + 1], offset)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
-        return _clause_without(token.head, token, offset)
+        return clause_without(token.head, token, offset)
     if token.dep_ in ("parataxis", "ccomp", "advcl") and _parenthetical(token) and not any(
         c.dep_ == "mark" for c in token.children
     ):  # 'A year after it was announced, …' is a time, not an attribution
-        return _clause_without(token.head, token, offset)
+        return clause_without(token.head, token, offset)
     return None
 
 
@@ -221,64 +232,13 @@ def _parenthetical(token) -> bool:
     return after and (before or (left == first and right + 1 < len(doc)))
 
 
-def _subtree(token, offset: int) -> tuple[int, int] | None:
-    """Offsets of a token's subtree, trimmed of punctuation, up to another speaker's clause
-    set off by a comma ("… his wife, while other voters said …")."""
-    doc, end = token.doc, token.right_edge.i + 1
-    for other in doc[token.i + 1:end]:
-        if _other_clause(other):
-            end = other.left_edge.i
-            break
-    return _trimmed(doc[token.left_edge.i:end], offset)
-
-
-def _other_clause(token) -> bool:
-    """Whether a verb opens a clause of its own after a comma: another speaker's ("…, while
-    other voters said …") or the speaker going on ("…, and he railed against …")."""
-    doc, left = token.doc, token.left_edge.i
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if token.dep_ not in ("advcl", "conj") or not subjects or left < 2:
-        return False
-    if token.lower_ in CUE_FORMS and doc[left - 1].is_punct:
-        return True
-    return (
-        token.dep_ == "conj" and subjects[0].lower_ in ("he", "she", "they")
-        and doc[left - 1].lower_ in ("and", "but") and doc[left - 2].is_punct
-    )
-
-
-def _clause_without(head, part, offset: int) -> tuple[int, int] | None:
-    """The clause of `head` without the phrase `part` (which sits at its start or end)."""
-    doc = head.doc
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    if part.left_edge.i <= start:
-        start = part.right_edge.i + 1
-    elif part.right_edge.i + 1 >= end:
-        end = part.left_edge.i
-    return _trimmed(doc[start:end], offset) if start < end else None
-
-
-def _trimmed(span, offset: int) -> tuple[int, int] | None:
-    """Offsets of a span without leading/trailing punctuation."""
-    tokens = [t for t in span]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if not tokens:
+def _interrupted(token, clause, offset: int) -> tuple[int, int] | None:
+    """The content of a cue of saying that interrupts it, its subject written after the cue
+    ("The contrast with Trump, said Doyle and others, would be clear"): from the words
+    before the cue to the end of the clause (`contentspans.content_parts` cuts the cue and
+    the speaker out); None for other cues."""
+    speaker = inverted_subject(token)
+    before = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
+    if speaker is None or speaker.head != clause or not before:
         return None
-    end = tokens[-1].idx + len(tokens[-1].text)
-    text = span.doc.text
-    if text.count("“", tokens[0].idx, end) > text.count("”", tokens[0].idx, end):
-        end = _after_closing_mark(text, end)  # 'Clinton “crooked”', not 'Clinton “crooked'
-    return offset + tokens[0].idx, offset + end
-
-
-def _after_closing_mark(text: str, end: int) -> int:
-    """Just past a closing mark ” following `end` (after a comma or full stop), else `end`."""
-    at = end
-    while at < len(text) and at - end < 2 and text[at] in ",.":
-        at += 1
-    return at + 1 if text[at:at + 1] == "”" else end
+    return trimmed(token.doc[before[0].left_edge.i:clause.right_edge.i + 1], offset)

@@ -6,6 +6,15 @@ stage (`frames` reads the cues and their content).
 
 from __future__ import annotations
 
+from factcheck.speakerforms import (
+    infinitive,
+    inverted_subject,
+    light_noun,
+    object_control,
+    passive_cue,
+)
+from factcheck.subjectless import misparsed_subject
+
 _MENTION_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "conj", "cc", "nummod"}
 
 
@@ -15,44 +24,66 @@ def subject_of(token):
     participle set off by a comma ("Rubio had a strong moment, denouncing …"); the noun a
     participle or relative clause modifies ("a statement saying", "voters who believe"); the
     agent of a passive cue ("was asked by Baker"), None for a passive without one ("Trump is
-    expected to …"); the passive subject of a verb controlling a to-clause ("Trump was
-    prompted to say …")."""
+    expected to …", "has been seen as", "a group called …"); the passive subject of a verb
+    that a cue hangs on ("Trump was prompted to say …", "was asked and said …"); the
+    subject written after a cue set off by a comma ("…, said Doyle, …")."""
+    inverted = inverted_subject(token)
+    if inverted is not None:
+        return inverted
+    if passive_cue(token):
+        return _agent(token)
     adjunct = _free_adjunct_subject(token)
     if adjunct is not None:
         return adjunct
-    controlled, start = False, token
+    start, by_means = token, False
     for _ in range(5):
         subjects = [child for child in token.children if child.dep_ == "nsubj"]
         if subjects:
             subject = _closest(subjects, token)
-            if token is not start and subject.lower_ in ("it", "there") and token.lower_ in _BE:
+            if token is not start and subject.lower_ in _EMPTY and token.lower_ in _BE:
                 return None  # 'It's easy to criticize …': nobody in particular
             return _antecedent(subject, token)
         passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
-            return passive if controlled else _agent(token)
+            if token is start or by_means:
+                return _agent(token)  # 'is justified by arguing …': nobody in particular
+            return _antecedent(passive, token)
         if _agent(token) is not None:
             return _agent(token)  # 'as first reported by the New York Times'
         if token.dep_ == "acl" and token.head.dep_ in ("nsubj", "ROOT", "appos"):
             return token.head
-        if token.dep_ in ("acl", "relcl") and token.head.dep_ == "attr" and _infinitive(token):
+        if token.dep_ in ("acl", "relcl") and token.head.dep_ == "attr" and infinitive(token):
             token = token.head.head  # 'Grijalva was the first Democrat to endorse …'
-        elif token.dep_ == "acl" and token.head.dep_ in _ISSUED and _issued(token.head):
+            continue
+        if token.dep_ == "acl" and light_noun(token.head) and infinitive(token):
+            token = token.head.head  # 'Manafort had reason to know that …'
+            continue
+        if token.dep_ == "acl" and token.head.dep_ in _ISSUED and _issued(token.head):
             token = token.head  # 'His office put out a statement saying …': the issuer
         elif token.dep_ == "acl" and token.head.dep_ in _ISSUED:
             return token.head  # 'carried placards supporting Sanders', 'ledgers showing'
-        elif token.dep_ not in _UP_DEPS or token.head is token:
-            return _misparsed_subject(token)
-        controlled = token.dep_ == "xcomp" or (controlled and token.dep_ == "acomp")
+        elif not _goes_up(token):
+            return misparsed_subject(token)
+        controller = object_control(token)
+        if controller is not None:
+            return controller
         token = token.head
-        if token.dep_ == "prep" and token.head is not token:
+        by_means = token.lower_ == "by"
+        if token.dep_ == "prep" and token.head != token:
             token = token.head
     return None
 
 
-def _infinitive(verb) -> bool:
-    """Whether a verb is a to-infinitive ('the first Democrat to endorse')."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+def _goes_up(token) -> bool:
+    """Whether a verb's speaker is its head's: a conjoined, adverbial, controlled or
+    prepositional verb, or the predicate of a copula ("has been the most aggressive in
+    denouncing …")."""
+    if token.head == token:
+        return False
+    return (
+        token.dep_ in _UP_DEPS or (token.dep_ == "attr" and token.head.lower_ in _BE)
+        or light_noun(token)
+    )
 
 
 def _closest(subjects: list, verb):
@@ -72,7 +103,7 @@ def _free_adjunct_subject(token):
     if left == 0 or token.doc[left - 1].text != ",":
         return None
     root = token.sent.root
-    if root is token.head and token.dep_ == "advcl":
+    if root == token.head and token.dep_ == "advcl":
         return None  # the ordinary walk up reaches the same subject
     subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < token.i]
     if not subjects or subjects[-1].lower_ in ("it", "there", "that", "this"):
@@ -80,6 +111,7 @@ def _free_adjunct_subject(token):
     return _antecedent(subjects[-1], root)
 
 
+_EMPTY = frozenset({"it", "there", "that", "this"})
 _BE = frozenset({"is", "'s", "’s", "was", "be", "been", "are", "were", "being"})
 _UP_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acomp"}
 _ISSUED = {"dobj", "pobj"}
@@ -92,72 +124,12 @@ _DOCUMENTS = frozenset({
 def _issued(noun) -> bool:
     """Whether a noun is something issued that speaks for its issuer (a statement, a note)."""
     return noun.lower_ in _DOCUMENTS
-_LOOSE_SUBJECT_DEPS = {"npadvmod", "nummod", "csubj", "dep", "nmod", "compound", "amod"}
-_SKIP_DEPS = {"advmod", "aux", "neg", "auxpass"}
-
-
-def _misparsed_subject(verb):
-    """The subject of a finite verb the parser left without one: a noun it attached to the
-    verb loosely ("About 4 in 10 say" / "Less than a third agreed"), the subject of a
-    clausal subject ("Large majorities … going to the polls said"), a capitalised name it
-    took for an adverb or an auxiliary ("Jolly said …"), or the noun written right before
-    the verb ("…, 62-year-old Brenda Johnson also railed"); never a time ("Sunday, …")."""
-    if verb.dep_ not in ("ROOT", "conj") or verb.lower_.endswith("ing"):
-        return None
-    left = [c for c in verb.lefts if not c.is_punct and c.lower_ not in _TIMES]
-    for child in reversed(left):
-        if child.dep_ == "csubj":
-            return next((c for c in child.children if c.dep_ == "nsubj"), None)
-        if child.dep_ in _LOOSE_SUBJECT_DEPS and child.i == verb.i - 1 or _named(child, verb):
-            return child
-    noun = _noun_before(verb)
-    if noun is not None:
-        return noun
-    return next((c for c in reversed(left) if c.dep_ in _LOOSE_SUBJECT_DEPS), None)
-
-
-_TIMES = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",
-    "month", "year", "earlier", "later", "now", "then", "day",
-})
-_ADVERBS = frozenset({
-    "also", "later", "earlier", "however", "still", "then", "now", "meanwhile", "instead",
-    "separately", "previously", "again", "indeed", "finally", "similarly", "moreover", "yet",
-    "so", "thus", "hence", "likewise", "already", "once", "recently", "often", "never",
-})
-
-
-def _named(child, verb) -> bool:
-    """A capitalised word the parser took for an adverb or auxiliary right before a verb
-    without a subject, which stands for the speaker's name ('Jolly said', 'Will believes')."""
-    return (
-        child.dep_ in ("advmod", "aux", "npadvmod") and child.i == verb.i - 1
-        and child.text[:1].isupper() and child.lower_ not in _ADVERBS
-        and (child.i == 0 or child.doc[child.i - 1].is_punct)
-    )
-
-
-def _noun_before(verb):
-    """The noun written right before a verb (past its adverbs, auxiliaries and a comma)."""
-    before = verb.i - 1
-    while before >= 0 and (
-        verb.doc[before].dep_ in _SKIP_DEPS and verb.doc[before].head is verb
-        or verb.doc[before].text == ","
-    ):
-        before -= 1
-    noun = verb.doc[before] if before >= 0 else None
-    if noun is not None and noun.dep_ in ("pobj", "appos", "dobj", "conj"):
-        return None if noun.lower_ in _TIMES else noun
-    return None
-
-
 _RELATIVE = {"who", "that", "which"}
 
 
 def _antecedent(subject, verb):
     """The noun a relative pronoun stands for ("voters who believe" -> voters)."""
-    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head is not verb:
+    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head != verb:
         return verb.head
     return subject
 
@@ -166,7 +138,7 @@ def governing_verb(token):
     """The nearest head above a token (itself excluded) that has a subject or is the root:
     the verb whose clause holds a quoted fragment."""
     for _ in range(12):
-        if token.head is token:
+        if token.head == token:
             return token
         token = token.head
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
@@ -249,6 +221,9 @@ def active_subject(token):
     writer's own reading ("Trump seemed to …", "known as", "referred to as")."""
     if token.lower_ != "referred":
         return None
+    after = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
+    if after == ["to", "as"]:
+        return None  # 'Kyle, referred to as the deadliest sniper': nobody in particular
     return next((c for c in token.children if c.dep_ == "nsubj"), None)
 
 
@@ -267,6 +242,6 @@ def holder_of(noun):
             found = next((c for c in child.children if c.dep_ == "pobj"), None)
             if found is not None and found.text[:1].isupper():
                 return found
-    if noun.dep_ in ("dobj", "ccomp", "oprd", "acomp") and noun.head is not noun:
+    if noun.dep_ in ("dobj", "ccomp", "oprd", "acomp") and noun.head != noun:
         return subject_of(noun.head)
     return None

@@ -98,3 +98,15 @@ def test_missing_data_exits_with_a_clear_message(ce, tmp_path, monkeypatch, caps
     monkeypatch.setattr(ce, "DATA", tmp_path / "absent")
     assert ce.main(["--splits", "dev"]) == 2
     assert "CheckThat! 2020 data not found" in capsys.readouterr().err
+
+
+def test_cross_encoder_experiment_reorders_by_score_minus_rank_penalty():
+    path = SCRIPT.with_name("checkthat_models.py")
+    spec = importlib.util.spec_from_file_location("checkthat_models", path)
+    models = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(models)
+    shortlist, scores = ["a", "b", "c"], [0.1, 0.9, 0.5]
+    assert models._reordered(shortlist, scores, 0.0) == ["b", "c", "a"]
+    # a penalty larger than the score gaps keeps the product's order
+    assert models._reordered(shortlist, scores, 1.0) == ["a", "b", "c"]
+    assert models._reordered(shortlist, scores, 0.3) == ["b", "a", "c"]

@@ -1,0 +1,114 @@
+"""Constructions whose speaker is not the cue's plain subject (`speakerforms`, `subjectless`,
+through `speakerdeps.subject_of` and `attribute`): subjects written after the cue, passive
+cues, objects that go on to act, light verbs, subjects the parser hung elsewhere; and the
+contents cut around an attribution phrase. These load the real spaCy model."""
+
+import pytest
+
+from factcheck.attribute import attribute
+from factcheck.records import Document
+from factcheck.speakerforms import infinitive, light_noun, object_control
+from tests.test_speakerdeps import _by_cue, _mention
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        # a subject after the cue, which the parser gave the reported clause or a 2nd subject
+        (("The contrast with Trump, said Doyle and others, would be clear since Trump has no "
+          "former presidents by his side."), "said", "Doyle and others"),
+        (("Couple global exposure with a \"candidate who is a lightning rod\" and "
+          "Clevelanders get nervous, said Christine Link, executive director of the ACLU."),
+         "said", "Christine Link"),
+        # a passive subject speaks for the verbs conjoined to its verb
+        (("Sanders is appealing to voters such as Borders, who are drawn to his message of "
+          "economic justice and feel that many of the crime policies have done harm."),
+         "feel", "Borders"),
+        # the predicate of a copula
+        (("At the same time, Trump has been the most aggressive in the Republican field in "
+          "denouncing the mainstream media."), "denouncing", "Trump"),
+        # the object of a light verb
+        (("In responding Friday, Clinton's campaign took the unusual step of criticizing the "
+          "intelligence community."), "criticizing", "Clinton's campaign"),
+        # an object that goes on to act; not one that is only asked to
+        (("The decisive victory led Republican National Committee Chairman Reince Priebus to "
+          "declare that Trump was the presumptive nominee."), "declare",
+         "Republican National Committee Chairman Reince Priebus"),
+        ("Trump urged voters to reject the claim that he lied.", "reject", "Trump"),
+        # the subject of a series the parser split into clauses
+        (("Trump further summed up Clinton as “terrible,” denounced her record as secretary "
+          "of state and said she should not even be allowed to run for office."), "said",
+         "Trump"),
+        # a name the parser took for an interjection, before a progressive verb
+        (("Trump, meanwhile, was making a fresh pitch to Sanders voters, refusing to concede "
+          "that the Vermont senator’s backers were unlikely to vote for him."), "refusing",
+         "Trump"),
+    ],
+)
+def test_speaker_mention(text, cue, mention):
+    assert _mention(text, cue) == mention
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # passive cues: what is said is the subject, nobody in particular says it
+        (("Kyle, referred to as the deadliest sniper in US military history, has been seen as "
+          "a conservative icon."), "seen"),
+        (("Kyle, referred to as the deadliest sniper in US military history, has been seen as "
+          "a conservative icon."), "referred"),
+        ("Low oil prices, seen as a boon for drivers, have hurt the economy.", "seen"),
+        # a means, not a speaker: 'justified by arguing'
+        (("Their hostility is often justified by arguing that Islam is incompatible with "
+          "liberal democracy."), "arguing"),
+    ],
+)
+def test_no_speaker(text, cue):
+    statement = _by_cue(text, cue)
+    assert statement.speaker is None and statement.speaker_mention is None
+
+
+@pytest.mark.slow
+def test_interrupting_cue_is_cut_out_of_the_content():
+    text = "The contrast with Trump, said Doyle and others, would be clear to voters."
+    said = _by_cue(text, "said")
+    assert said.text == "The contrast with Trump would be clear to voters"
+    assert said.speaker == "Doyle and others"
+
+
+@pytest.mark.slow
+def test_according_phrase_is_cut_whole():
+    text = ("The AP found that, according to an analysis of her calendar, most of her meetings "
+            "were with donors.")
+    assert _by_cue(text, "according to").text == "most of her meetings were with donors"
+    text = ("Most of her meetings, according to an analysis of her calendar by the AP, were "
+            "with donors.")
+    according = _by_cue(text, "according to")
+    assert according.text == "Most of her meetings were with donors"
+    assert according.speaker == "the AP"
+
+
+@pytest.mark.slow
+def test_a_request_answered_is_no_statement():
+    text = ("The Trump campaign did not respond to requests for an interview with Manafort. "
+            "Love did not respond to a request for comment.")
+    statements = attribute(Document(id="d", text=text))
+    assert not any(s.cue is not None and s.cue.text == "respond" for s in statements)
+
+
+@pytest.mark.slow
+def test_helpers_on_a_parse():
+    from factcheck.attribute import _nlp
+
+    nlp = _nlp()
+    with nlp.select_pipes(enable=["tok2vec", "parser"]):
+        doc = nlp("The victory led Priebus to declare that he won.")
+    declare = next(t for t in doc if t.text == "declare")
+    assert infinitive(declare)
+    assert object_control(declare).text == "Priebus"
+    with nlp.select_pipes(enable=["tok2vec", "parser"]):
+        doc = nlp("Clinton's campaign took the unusual step of criticizing the agencies.")
+    assert light_noun(next(t for t in doc if t.text == "step"))
+    assert not light_noun(next(t for t in doc if t.text == "agencies"))
