@@ -122,8 +122,7 @@ def _run_in_heading(before: str) -> bool:
 def _tagged_form(plan: QuotePlan, quote: Quote, before: str) -> bool:
     """Whether a quote opens its sentence, ends with a comma, ! or ? and the sentence goes
     on: the form of a quote and its tag (“…,” the editorial read), whatever the verb."""
-    closing = plan.text[quote.end:quote.mark_end].strip("”\"’'»` ")
-    ending = (plan.text[quote.start:quote.end] + closing)[-1:]
+    ending = _final_punctuation(plan, quote)
     return not before and ending in ",!?" and not _ends_sentence(plan, quote)
 
 
@@ -131,12 +130,18 @@ def _utterance(plan: QuotePlan, quote: Quote) -> bool:
     """Whether quoted words set in the reporter's sentence are an utterance of their own: an
     exclamation or a question ('a man yelled “Stay there!”'), or more than one sentence."""
     words = plan.text[quote.start:quote.end]
-    closing = plan.text[quote.end:quote.mark_end].strip("”\"’'»` ")
     if not _ends_sentence(plan, quote):
         return False
-    if (words + closing)[-1:] in "!?" and len(words.split()) >= 2:
+    if _final_punctuation(plan, quote) in "!?" and len(words.split()) >= 2:
         return True
     return len(sentences(words)) >= 2
+
+
+def _final_punctuation(plan: QuotePlan, quote: Quote) -> str:
+    """The last character of a quote's words with what its closing marks enclose ('“No,”' and
+    '“No”,' both end with ',')."""
+    closing = plan.text[quote.end:quote.mark_end].strip("”\"’'»` ")
+    return (plan.text[quote.start:quote.end] + closing)[-1:]
 
 
 def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:

@@ -40,16 +40,17 @@ def subject_of(token):
         subjects = [child for child in token.children if child.dep_ == "nsubj"]
         if subjects:
             subject = _closest(subjects, token)
-            if token is not start and subject.lower_ in _EMPTY and token.lower_ in _BE:
+            if token != start and subject.lower_ in _EMPTY and token.lower_ in _BE:
                 return None  # 'It's easy to criticize …': nobody in particular
             return _antecedent(subject, token)
         passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
-            if token is start or by_means:
+            if token == start or by_means:
                 return _agent(token)  # 'is justified by arguing …': nobody in particular
             return _antecedent(passive, token)
-        if _agent(token) is not None:
-            return _agent(token)  # 'as first reported by the New York Times'
+        agent = _agent(token)
+        if agent is not None:
+            return agent  # 'as first reported by the New York Times'
         if token.dep_ == "acl" and token.head.dep_ in ("nsubj", "ROOT", "appos"):
             return token.head
         if token.dep_ in ("acl", "relcl") and token.head.dep_ == "attr" and infinitive(token):
@@ -106,7 +107,7 @@ def _free_adjunct_subject(token):
     if root == token.head and token.dep_ == "advcl":
         return None  # the ordinary walk up reaches the same subject
     subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < token.i]
-    if not subjects or subjects[-1].lower_ in ("it", "there", "that", "this"):
+    if not subjects or subjects[-1].lower_ in _EMPTY:
         return None
     return _antecedent(subjects[-1], root)
 
