@@ -126,7 +126,22 @@ def subject_mention(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = match.group()
     if words.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS and name_in(words) is None:
         return None
+    if words.split()[0].lower() in _CLAUSE_OPENERS or _participle(text, words):
+        return None  # 'What Trump …', 'Smiling broadly, …': not the subject
     return match.start(), match.end()
+
+
+# Words opening a clause or a phrase that is no subject ('What Trump said …', 'Each side …',
+# 'See …'); not 'When Trump …', whose subject often goes on to speak.
+_CLAUSE_OPENERS = frozenset({"ever", "whether", "how", "why", "where", "what", "each", "see"})
+
+
+def _participle(text: str, words: str) -> bool:
+    """Whether a lone capitalised word opening a sentence is an -ing participle ('Smiling
+    broadly, she …'), not a name: it is never written capitalised inside a sentence."""
+    if " " in words or not words.endswith("ing"):
+        return False
+    return re.search(rf"[a-z,] {re.escape(words)}\b", text) is None
 
 
 def person_names(text: str) -> list[str]:

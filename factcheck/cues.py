@@ -1,7 +1,7 @@
 """The cue lexicon: hand-written verbs of saying (`CUE_FORMS`, with those whose object or
 to-clause is their content), and the data-derived part: which word forms attribute (verbs,
-adjectives, nouns), and which of their dependents is the content ("accused X of [placing …]", "called for [a ban]", "expressed
-[concern]", "seemed [to favour …]").
+adjectives, nouns), and which of their dependents is the content ("accused X of [placing
+…]", "called for [a ban]", "expressed [concern]", "seemed [to favour …]").
 
 Chosen on the PolNeAR train split (never dev): every (word form, dependent) pair of a verb
 with a subject whose content span overlaps a gold Content span (at 0.3) in at least 60% of
@@ -10,16 +10,33 @@ a few action verbs that are not attributions for a fact-checker (sit, spend, pay
 lead …) were then dropped by hand, and "agreed to" (a joint decision, not a claim: "Both
 Trump and Putin agreed to pause attacks" would be listed under each one's name).
 `prep:X` means the object of the preposition X.
+
+A last tier, fitted by `benchmarks/fit_cues.py` (also on train only) and shipped as JSON in
+factcheck/data/cues_fitted.json, adds the pairs (verbs, adjectives and nouns) whose new
+statements find gold that today's statements miss in at least 45% of at least three
+occurrences in two articles (five for nouns), with the right speaker in most; plain
+actions, function verbs and joint decisions are never added (`benchmarks/cue_selection.py`).
 """
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 _IRREGULAR = {
-    "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing",
-    "think": "thinks thought thinking", "put": "puts put putting", "tweet": "tweets tweeted",
-    "admit": "admits admitted admitting", "post": "posts posted posting",
-    "show": "shows showed shown showing", "find": "finds found finding",
-    "know": "knows knew knowing", "feel": "feels felt feeling", "fear": "fears feared fearing",
+    "say": "says said saying",
+    "tell": "tells told telling",
+    "write": "writes wrote writing",
+    "think": "thinks thought thinking",
+    "put": "puts put putting",
+    "tweet": "tweets tweeted",
+    "admit": "admits admitted admitting",
+    "post": "posts posted posting",
+    "show": "shows showed shown showing",
+    "find": "finds found finding",
+    "know": "knows knew knowing",
+    "feel": "feels felt feeling",
+    "fear": "fears feared fearing",
     "expect": "expects expected expecting",
 }
 _REGULAR = (
@@ -49,13 +66,15 @@ _OBJECT = (
 )
 _INFINITIVE = "want hope plan refuse decline promise vow pledge urge threaten"
 OBJECT_FORMS: frozenset[str] = frozenset(f for v in _OBJECT.split() for f in _forms(v) if f)
-INFINITIVE_FORMS: frozenset[str] = frozenset(
-    f for v in _INFINITIVE.split() for f in _forms(v) if f
-)
-CUE_FORMS: frozenset[str] = OBJECT_FORMS | INFINITIVE_FORMS | frozenset(
-    {form for verb in _REGULAR.split() for form in _forms(verb) if form}
-    | {form for forms in _IRREGULAR.values() for form in forms.split()}
-    | set(_IRREGULAR)
+INFINITIVE_FORMS: frozenset[str] = frozenset(f for v in _INFINITIVE.split() for f in _forms(v) if f)
+CUE_FORMS: frozenset[str] = (
+    OBJECT_FORMS
+    | INFINITIVE_FORMS
+    | frozenset(
+        {form for verb in _REGULAR.split() for form in _forms(verb) if form}
+        | {form for forms in _IRREGULAR.values() for form in forms.split()}
+        | set(_IRREGULAR)
+    )
 )
 _TABLE: dict[str, str] = {
     "ccomp": (
@@ -76,38 +95,22 @@ _TABLE: dict[str, str] = {
         "reported requested retweeted reveal revealed review seeks shows signaled stressed "
         "suggest suggested thanking touted tweeting understand voiced wants"
     ),
-    "prep:about": (
-        "asked care speak spoke spoken talk talked talking talks thinking wrote"
-    ),
+    "prep:about": ("asked care speak spoke spoken talk talked talking talks thinking wrote"),
     "prep:as": (
         "cast cited defended described dismissed identify known listed mentioned named "
         "portrayed referred saw see sees view views"
     ),
-    "prep:at": (
-        "balked lashed"
-    ),
+    "prep:at": ("balked lashed"),
     "prep:for": (
         "advocate apologized asked attacked blamed blasted call called calling calls "
         "congratulated criticized hoping praised push pushed thanked"
     ),
-    "prep:in": (
-        "believe"
-    ),
-    "prep:like": (
-        "seem seemed"
-    ),
-    "prep:of": (
-        "accused accuses assured spoke warned"
-    ),
-    "prep:on": (
-        "agreed comment focuses touched"
-    ),
-    "prep:to": (
-        "likened pledged points referring respond"
-    ),
-    "prep:with": (
-        "agree found showed shows sided speak"
-    ),
+    "prep:in": ("believe"),
+    "prep:like": ("seem seemed"),
+    "prep:of": ("accused accuses assured spoke warned"),
+    "prep:on": ("agreed comment focuses touched"),
+    "prep:to": ("likened pledged points referring respond"),
+    "prep:with": ("agree found showed shows sided speak"),
     "xcomp": (
         "aiming appear appears argued ask asked asking call called calling consider "
         "considered considering continued continuing decide decided encourage encouraged "
@@ -136,31 +139,17 @@ _RARER: dict[str, str] = {
         "revealing reveals slamming stated supported touting touts tweeted underscored "
         "uttered writing"
     ),
-    "prep:about": (
-        "bragged complained joked think thinks warned worried worry"
-    ),
-    "prep:against": (
-        "cautioned warned"
-    ),
+    "prep:about": ("bragged complained joked think thinks warned worried worry"),
+    "prep:against": ("cautioned warned"),
     "prep:as": (
         "characterized cites citing describes identified interpreted lambasted portray "
         "referring refers regarded seen viewed"
     ),
-    "prep:for": (
-        "advocated apologize applauded argued chided mocked slammed"
-    ),
-    "prep:of": (
-        "accuse accusing boasted"
-    ),
-    "prep:on": (
-        "commented commenting weighed"
-    ),
-    "prep:to": (
-        "compared comparing refer"
-    ),
-    "prep:with": (
-        "agreed disagrees"
-    ),
+    "prep:for": ("advocated apologize applauded argued chided mocked slammed"),
+    "prep:of": ("accuse accusing boasted"),
+    "prep:on": ("commented commenting weighed"),
+    "prep:to": ("compared comparing refer"),
+    "prep:with": ("agreed disagrees"),
     "xcomp": (
         "asks declined hopes hoping intend pleaded pledged promising refuse refuses urged "
         "vowed vows wants"
@@ -192,7 +181,22 @@ def _by_form(*tables: dict[str, str]) -> dict[str, frozenset[str]]:
     return {word: frozenset(deps) for word, deps in forms.items()}
 
 
-CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(_TABLE, _RARER, _BEYOND_VERBS)
+BASE_CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(_TABLE, _RARER, _BEYOND_VERBS)
+"""The tiers above, without the fitted one (what `benchmarks/fit_cues.py` measures against)."""
+
+
+def _fitted(kind: str) -> dict[str, str]:
+    """The fitted tier of one kind ('verbs', 'nouns'): dep -> forms, from
+    factcheck/data/cues_fitted.json (written by benchmarks/fit_cues.py on PolNeAR train);
+    empty when the file is absent."""
+    path = resources.files("factcheck").joinpath("data/cues_fitted.json")
+    if not path.is_file():
+        return {}
+    table = json.loads(path.read_text("utf-8")).get(kind, {})
+    return {dep: " ".join(forms) for dep, forms in table.items()}
+
+
+CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(_TABLE, _RARER, _BEYOND_VERBS, _fitted("verbs"))
 """Word form -> dependents ('ccomp', 'dobj', 'xcomp', 'prep:for' …) that hold its content."""
 
 LEXICON_FORMS: frozenset[str] = frozenset(CONTENT_DEPS)
@@ -219,7 +223,10 @@ _NOUNS: dict[str, str] = {
 }
 
 
-NOUN_CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(_NOUNS)
+BASE_NOUN_CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(_NOUNS)
+"""The noun tier above, without the fitted nouns."""
+
+NOUN_CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(_NOUNS, _fitted("nouns"))
 """Noun form -> dependents ('acl', 'prep:of' …) that hold its content."""
 
 LIGHT_VERBS: frozenset[str] = frozenset({"make", "makes", "made", "making"})

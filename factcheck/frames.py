@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.contentspans import clause_without, subtree, trimmed
+from factcheck.contentspans import (
+    clause_in_adjunct,
+    clause_span,
+    clause_without,
+    misread_clause,
+    naming_span,
+    object_span,
+    subtree,
+    trimmed,
+)
 from factcheck.cues import (
     CONTENT_DEPS,
     CUE_FORMS,
@@ -50,18 +59,20 @@ def cue_positions(text: str, start: int = 0, end: int | None = None) -> list[int
     return sorted(start + at for at in found)
 
 
+def _words(text: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(text.split())
+
+
 _VERB_DEPS = {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "acl", "pcomp"}
 _SAY = frozenset({"say", "says", "said"})
 # Cues that hold the writer's own reading, not a speaker's ("Trump seemed to …", "the
 # contests known as …"): their statements get no speaker.
-_NO_SOURCE = frozenset({
-    "seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing",
-    "known", "referred",
-})
-_NAMING = frozenset({
-    "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "label",
-    "labels", "labeled", "labelled", "labeling", "brand", "brands", "branded", "branding",
-})
+_NO_SOURCE = _words("seem seems seemed seeming appear appears appeared appearing known referred")
+_NAMING = _words(
+    "call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling"
+    " brand brands branded branding"
+)
 REPORT_CUES = {"according", "reported", "reports", "reporting", "report"}
 
 
@@ -99,6 +110,8 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
     cue = (offset + token.idx, offset + token.idx + len(token.text))
     asked = questioned(token)
     subject = active_subject(token) if low in _NO_SOURCE or asked else subject_of(token)
+    if subject is None and token.dep_ == "acl" and misread_clause(token, offset) is not None:
+        subject = token.head  # the cue read as a relative clause on its own subject
     mention = mention_of(subject, offset) if subject is not None else None
     content = _content(token, offset, clause=not asked) if known else None
     weak = False
@@ -109,15 +122,15 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
         weak = content is not None
     if not known and content is None:
         return None
-    if content is not None and _request(low, token.doc.text[content[0] - offset:]):
+    if content is not None and _request(low, token.doc.text[content[0] - offset :]):
         return None  # 'did not respond to a request for comment': nothing was said
     return Frame(cue, mention, content, sentence, report=low in REPORT_CUES, weak=weak)
 
 
-_ANSWERING = frozenset({
-    "respond", "responds", "responded", "responding", "answer", "answers", "answered",
-    "answering", "return", "returns", "returned", "returning",
-})
+_ANSWERING = _words(
+    "respond responds responded responding answer answers answered answering return returns"
+    " returned returning"
+)
 _REQUESTS = re.compile(
     r"(?:(?:an?|the|his|her|their|its|repeated|multiple|several|numerous)\s+)?"
     r"(?:requests?|inquir(?:y|ies)|calls?|messages?|e-?mails?|questions?|questionnaires?)\b",
@@ -166,19 +179,27 @@ def _lexicon_content(token, offset: int, wanted=None) -> tuple[int, int] | None:
     """The content of a cue of the data-derived lexicon (`cues`): its ccomp, dobj or
     xcomp, or the object of a preposition ("accused X of [placing …]"); `wanted` names the
     dependents (else the lexicon's for the word)."""
-    objects = [c for c in token.children if c.dep_ in ("dobj", "oprd")]
-    if token.lower_ in _NAMING and [c.dep_ for c in objects] == ["dobj", "oprd"]:
-        doc = token.doc  # 'called him a “pathological liar”': the object and its name
-        return trimmed(doc[objects[0].left_edge.i:objects[1].right_edge.i + 1], offset)
+    named = naming_span(token, offset) if token.lower_ in _NAMING else None
+    if named is not None:
+        return named
     if wanted is None:
         wanted = CONTENT_DEPS.get(token.lower_, frozenset())
     for child in token.children:
         if child.dep_ in wanted:
-            return subtree(child, offset)
+            return object_span(token, child, offset)
         if child.dep_ == "prep" and f"prep:{child.lower_}" in wanted:
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "pcomp"):
-                    return subtree(grandchild, offset)
+                    return object_span(token, grandchild, offset)
+    return _object_with_phrase(token, wanted, offset)
+
+
+def _object_with_phrase(token, wanted, offset: int) -> tuple[int, int] | None:
+    """The cue's direct object when the parser hung the cue's content phrase on it ("accused
+    [the moderators of asking …]", the "of" phrase parsed as the object's)."""
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        if any(c.dep_ == "prep" and f"prep:{c.lower_}" in wanted for c in obj.children):
+            return subtree(obj, offset)
     return None
 
 
@@ -203,20 +224,30 @@ def _content(token, offset: int, clause: bool = True) -> tuple[int, int] | None:
     """What a cue verb reports: its clausal complement, or (`clause`) the clause it is
     parenthetical to; never that clause for a question without its asker ("Asked about the
     vote, Smith said …": the question is "about the vote", Smith's answer is another frame)."""
+    named = naming_span(token, offset) if token.lower_ in _NAMING else None
+    if named is not None:
+        return named
     for child in token.children:
         if child.dep_ == "ccomp":
-            return _interrupted(token, child, offset) or subtree(child, offset)
+            return _interrupted(token, child, offset) or clause_span(token, child, offset)
+    adjunct = clause_in_adjunct(token, offset)
+    if adjunct is not None:
+        return adjunct
     wanted = {"xcomp"} if token.lower_ in INFINITIVE_FORMS else set()
     wanted |= {"dobj"} if token.lower_ in OBJECT_FORMS or token.lower_ in _SAY else set()
     for child in token.children:
         if child.dep_ in wanted:
-            return subtree(child, offset)
+            return object_span(token, child, offset)
     if not clause:
-        return trimmed(token.doc[token.i + 1:token.right_edge.i + 1], offset)
+        return trimmed(token.doc[token.i + 1 : token.right_edge.i + 1], offset)
+    if token.dep_ == "acl":
+        return misread_clause(token, offset)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return clause_without(token.head, token, offset)
-    if token.dep_ in ("parataxis", "ccomp", "advcl") and _parenthetical(token) and not any(
-        c.dep_ == "mark" for c in token.children
+    if (
+        token.dep_ in ("parataxis", "ccomp", "advcl")
+        and _parenthetical(token)
+        and not any(c.dep_ == "mark" for c in token.children)
     ):  # 'A year after it was announced, …' is a time, not an attribution
         return clause_without(token.head, token, offset)
     return None
@@ -241,4 +272,4 @@ def _interrupted(token, clause, offset: int) -> tuple[int, int] | None:
     before = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
     if speaker is None or speaker.head != clause or not before:
         return None
-    return trimmed(token.doc[before[0].left_edge.i:clause.right_edge.i + 1], offset)
+    return trimmed(token.doc[before[0].left_edge.i : clause.right_edge.i + 1], offset)

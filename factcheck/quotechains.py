@@ -67,8 +67,11 @@ def quote_chains(plan: QuotePlan) -> list[Draft]:
         kind = _kind(plan, n, frame)
         adjacent = frame is not None and frame.mention is not None
         if frame is None and kind is StatementKind.DIRECT and _standalone(plan, n):
-            recent = {plan.sentence_at(d.last_quote.mark_start) for d in drafts[-2:]
-                      if d.last_quote is not None}
+            recent = {
+                plan.sentence_at(d.last_quote.mark_start)
+                for d in drafts[-2:]
+                if d.last_quote is not None
+            }
             recent |= {plan.sentence_at(d.frame.cue[0]) for d in drafts[-1:] if d.frame}
             frame = lead_in_frame(plan, quote, recent)
         elif frame is None:
@@ -105,7 +108,7 @@ def _kind(plan: QuotePlan, n: int, frame: Frame | None) -> StatementKind:
     if frame is not None or _standalone(plan, n):
         return StatementKind.DIRECT
     start = plan.sentences[plan.sentence_at(quote.mark_start)][0] if plan.sentences else 0
-    before = plan.text[start:quote.mark_start].rstrip()
+    before = plan.text[start : quote.mark_start].rstrip()
     introduced = before.endswith((":", ",")) or _run_in_heading(before)
     if introduced or _tagged_form(plan, quote, before) or _utterance(plan, quote):
         return StatementKind.DIRECT
@@ -129,7 +132,7 @@ def _tagged_form(plan: QuotePlan, quote: Quote, before: str) -> bool:
 def _utterance(plan: QuotePlan, quote: Quote) -> bool:
     """Whether quoted words set in the reporter's sentence are an utterance of their own: an
     exclamation or a question ('a man yelled “Stay there!”'), or more than one sentence."""
-    words = plan.text[quote.start:quote.end]
+    words = plan.text[quote.start : quote.end]
     if not _ends_sentence(plan, quote):
         return False
     if _final_punctuation(plan, quote) in "!?" and len(words.split()) >= 2:
@@ -140,8 +143,8 @@ def _utterance(plan: QuotePlan, quote: Quote) -> bool:
 def _final_punctuation(plan: QuotePlan, quote: Quote) -> str:
     """The last character of a quote's words with what its closing marks enclose ('“No,”' and
     '“No”,' both end with ',')."""
-    closing = plan.text[quote.end:quote.mark_end].strip("”\"’'»` ")
-    return (plan.text[quote.start:quote.end] + closing)[-1:]
+    closing = plan.text[quote.end : quote.mark_end].strip("”\"’'»` ")
+    return (plan.text[quote.start : quote.end] + closing)[-1:]
 
 
 def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
@@ -162,7 +165,9 @@ def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
         return None
     parsed = next((f for f in plan.frames if f.cue == found.cue), None)
     mention = found.mention or (parsed.mention if parsed else None)
-    participle = text[found.cue[0]:found.cue[1]].endswith("ing")
+    if parsed is not None and parsed.mention is None:
+        parsed.mention = found.mention  # the parse missed the subject the scanner reads
+    participle = text[found.cue[0] : found.cue[1]].endswith("ing")
     if parsed is not None and parsed.mention and (participle or found.embedded):
         mention = parsed.mention  # 'reacted to the news, saying': the parse knows the subject
     return Frame(found.cue, mention, None, sentence)
@@ -172,7 +177,7 @@ def _colon_lead_in(plan: QuotePlan, quote: Quote, limit: int) -> int:
     """Where to read the attribution of a quote opening its paragraph: from the sentence
     before when that one ends with a colon ('Stated Stone:' / '…, said Smith:'), else
     `limit`."""
-    if not plan.sentences or plan.text[limit:quote.mark_start].strip():
+    if not plan.sentences or plan.text[limit : quote.mark_start].strip():
         return limit
     before = plan.sentence_at(quote.mark_start) - 1
     if before < 0:
@@ -189,7 +194,7 @@ def _continues(plan: QuotePlan, previous: Draft, quote: Quote, frame: Frame | No
         return True
     if frame is not None:
         return previous.frame is not None and frame.cue == previous.frame.cue
-    between = plan.text[previous.last_quote.mark_end:quote.mark_start]
+    between = plan.text[previous.last_quote.mark_end : quote.mark_start]
     if "\n" in between:
         return _next_paragraph(plan, previous, quote, between)
     split = between.rstrip().endswith(",") and len(between.split()) <= 10  # “…,” he said, “…”
@@ -205,7 +210,7 @@ def _next_paragraph(plan: QuotePlan, previous: Draft, quote: Quote, between: str
     statement: nothing but that statement's own tag lies between ('“…,” he said. ⏎ “…”')."""
     if not _standalone_at(plan, quote) or not is_sentence_quote(plan.text, quote):
         return False
-    asked = plan.text[previous.last_quote.start:previous.last_quote.mark_end].rstrip("”\"’'»` ")
+    asked = plan.text[previous.last_quote.start : previous.last_quote.mark_end].rstrip("”\"’'»` ")
     if asked.endswith("?"):
         return False  # a question and its answer: two speakers, most often
     if not between.strip(" \n\t.,;:"):
@@ -214,7 +219,7 @@ def _next_paragraph(plan: QuotePlan, previous: Draft, quote: Quote, between: str
     if not previous.last_quote.mark_end <= cue < quote.mark_start or plan.sentences == []:
         return False
     tag_end = plan.sentences[plan.sentence_at(cue)][1]
-    return len(between.split()) <= 12 and not plan.text[tag_end:quote.mark_start].strip()
+    return len(between.split()) <= 12 and not plan.text[tag_end : quote.mark_start].strip()
 
 
 def _ends_sentence(plan: QuotePlan, quote: Quote) -> bool:
@@ -222,7 +227,7 @@ def _ends_sentence(plan: QuotePlan, quote: Quote) -> bool:
     if not plan.sentences:
         return True
     end = plan.sentences[plan.sentence_at(quote.mark_end)][1]
-    return not plan.text[quote.mark_end:max(end, quote.mark_end)].strip(" .,!?;:\t")
+    return not plan.text[quote.mark_end : max(end, quote.mark_end)].strip(" .,!?;:\t")
 
 
 def _standalone(plan: QuotePlan, n: int) -> bool:
@@ -236,8 +241,8 @@ def _standalone_at(plan: QuotePlan, quote: Quote) -> bool:
         return True
     start = plan.sentences[plan.sentence_at(quote.mark_start)][0]
     end = plan.sentences[plan.sentence_at(quote.mark_end)][1]
-    before = plan.text[start:quote.mark_start].strip()
-    after = plan.text[quote.mark_end:max(end, quote.mark_end)].strip(" .,!?;:\t")
+    before = plan.text[start : quote.mark_start].strip()
+    after = plan.text[quote.mark_end : max(end, quote.mark_end)].strip(" .,!?;:\t")
     return not before and not after
 
 
@@ -245,8 +250,8 @@ def frame_around(plan: QuotePlan, quote: Quote) -> Frame | None:
     """The frame a quote without its own attribution belongs to: the reported speech holding
     it, else a cue in its sentence or the one before (same paragraph), else the subject
     opening its sentence."""
-    holding = [f for f in plan.frames if f.content and f.content[0] <= quote.start
-               and quote.end <= f.content[1] + 2]
+    spans = [f for f in plan.frames if f.content]
+    holding = [f for f in spans if f.content[0] <= quote.start and quote.end <= f.content[1] + 2]
     if holding:
         return min(holding, key=lambda f: f.content[1] - f.content[0])
     sentence = plan.sentence_at(quote.start)
@@ -276,7 +281,7 @@ def subject_frame(plan: QuotePlan, sentence: int, limit: int) -> Frame | None:
     if not plan.sentences:
         return None
     start, end = plan.sentences[sentence]
-    if plan.text[start:start + 1] in _OPENING_MARKS:
+    if plan.text[start : start + 1] in _OPENING_MARKS:
         return None  # the sentence opens with a quote: its subject is the quoted words'
     mention = subject_mention(plan.text, start, min(end, limit))
     if mention is None:
@@ -288,5 +293,5 @@ def subject_frame(plan: QuotePlan, sentence: int, limit: int) -> Frame | None:
 
 def _same_paragraph(plan: QuotePlan, one: int, other: int) -> bool:
     """Whether two sentences lie in one paragraph."""
-    between = plan.text[plan.sentences[min(one, other)][0]:plan.sentences[max(one, other)][0]]
+    between = plan.text[plan.sentences[min(one, other)][0] : plan.sentences[max(one, other)][0]]
     return "\n" not in between

@@ -7,11 +7,17 @@ stage (`frames` reads the cues and their content).
 from __future__ import annotations
 
 from factcheck.speakerforms import (
+    auxiliary_subjects,
+    circumstance,
+    for_subject,
     infinitive,
     inverted_subject,
     light_noun,
     object_control,
+    partitive_whole,
     passive_cue,
+    perfect_s,
+    recipient,
 )
 from factcheck.subjectless import misparsed_subject
 
@@ -32,12 +38,18 @@ def subject_of(token):
         return inverted
     if passive_cue(token):
         return _agent(token)
+    other = recipient(token) or for_subject(token)
+    if other is not None:
+        return other
     adjunct = _free_adjunct_subject(token)
     if adjunct is not None:
         return adjunct
     start, by_means = token, False
     for _ in range(5):
-        subjects = [child for child in token.children if child.dep_ == "nsubj"]
+        inverted = inverted_subject(token) if token != start else None
+        if inverted is not None:
+            return inverted  # '…,” said Skelly, explaining …'
+        subjects = [c for c in token.children if c.dep_ == "nsubj"] or auxiliary_subjects(token)
         if subjects:
             subject = _closest(subjects, token)
             if token != start and subject.lower_ in _EMPTY and token.lower_ in _BE:
@@ -45,6 +57,8 @@ def subject_of(token):
             return _antecedent(subject, token)
         passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
+            if perfect_s(token):
+                return _antecedent(passive, token)  # "he's said": has, not is
             if token == start or by_means:
                 return _agent(token)  # 'is justified by arguing …': nobody in particular
             return _antecedent(passive, token)
@@ -52,15 +66,21 @@ def subject_of(token):
         if agent is not None:
             return agent  # 'as first reported by the New York Times'
         if token.dep_ == "acl" and token.head.dep_ in ("nsubj", "ROOT", "appos"):
-            return token.head
+            return partitive_whole(token.head, token) or token.head
         if token.dep_ in ("acl", "relcl") and token.head.dep_ == "attr" and infinitive(token):
             token = token.head.head  # 'Grijalva was the first Democrat to endorse …'
             continue
         if token.dep_ == "acl" and light_noun(token.head) and infinitive(token):
             token = token.head.head  # 'Manafort had reason to know that …'
             continue
+        if token.dep_ == "acl" and circumstance(token):
+            token = token.head.head.head  # 'at one point calling …': the clause's verb
+            continue
         if token.dep_ == "acl" and token.head.dep_ in _ISSUED and _issued(token.head):
             token = token.head  # 'His office put out a statement saying …': the issuer
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner  # 'responded to Clinton's speech denouncing him
         elif token.dep_ == "acl" and token.head.dep_ in _ISSUED:
             return token.head  # 'carried placards supporting Sanders', 'ledgers showing'
         elif not _goes_up(token):
@@ -77,8 +97,9 @@ def subject_of(token):
 
 def _goes_up(token) -> bool:
     """Whether a verb's speaker is its head's: a conjoined, adverbial, controlled or
-    prepositional verb, or the predicate of a copula ("has been the most aggressive in
-    denouncing …")."""
+    prepositional verb, one the parser attached loosely ('dep': "Mr. Bush, channeling his
+    roots, responded by saying …"), or the predicate of a copula ("has been the most
+    aggressive in denouncing …")."""
     if token.head == token:
         return False
     return (
@@ -91,7 +112,13 @@ def _closest(subjects: list, verb):
     """Of several subjects the parser gave one verb ('which she said'), the one nearest
     before it (else the first)."""
     before = [s for s in subjects if s.i < verb.i and s.lower_ not in _RELATIVE]
+    named = [s for s in before if s.lower_ not in _FLOATING]
+    if named:
+        return named[-1]
     return before[-1] if before else subjects[0]
+
+
+_FLOATING = frozenset({"both", "all", "each"})  # 'Republicans — … — both suggested'
 
 
 def _free_adjunct_subject(token):
@@ -114,12 +141,15 @@ def _free_adjunct_subject(token):
 
 _EMPTY = frozenset({"it", "there", "that", "this"})
 _BE = frozenset({"is", "'s", "’s", "was", "be", "been", "are", "were", "being"})
-_UP_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acomp"}
+_UP_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acomp", "dep"}
 _ISSUED = {"dobj", "pobj"}
-_DOCUMENTS = frozenset({
-    "statement", "statements", "note", "message", "email", "letter", "memo", "release", "ad",
-    "advertisement", "tweet", "post", "video", "report", "cover", "op-ed", "editorial", "column",
-})
+_DOCUMENT_WORDS = (
+    "statement note message email letter memo release ad advertisement tweet post video report "
+    "cover op-ed editorial column petition paper article speech book"
+)
+_DOCUMENTS = frozenset(
+    [*_DOCUMENT_WORDS.split(), *(word + "s" for word in _DOCUMENT_WORDS.split()), "speeches"]
+)
 
 
 def _issued(noun) -> bool:
@@ -166,12 +196,22 @@ def mention_of(head, offset: int) -> tuple[int, int]:
     stack = [head]
     while stack:
         for child in stack.pop().children:
-            if child.dep_ in _MENTION_DEPS or _close_apposition(child):
+            if child.dep_ in _MENTION_DEPS or _close_apposition(child) or _name_of(child):
                 tokens.append(child)
                 stack.append(child)
     first = min(t.idx for t in tokens)
     last = max(t.idx + len(t.text) for t in tokens)
     return offset + first, offset + last
+
+
+def _name_of(token) -> bool:
+    """An 'of' that belongs to a name ('the Bank of Japan', 'Senator Ted Cruz of Texas'):
+    right after a capitalised word and before one."""
+    if token.dep_ == "prep" and token.lower_ == "of" and token.head.text[:1].isupper():
+        return token.i == token.head.i + 1 and token.nbor(1).text[:1].isupper()
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _name_of(token.head):
+        return token.text[:1].isupper()
+    return False
 
 
 def _close_apposition(token) -> bool:
@@ -204,10 +244,10 @@ _EVIDENCE = frozenset({
 
 
 def source_behind(noun):
-    """Who stands behind an "according to" object that is evidence, not a speaker
-    ("calculations by Amy Glasmeier", "interviews with party leaders"): that person, else
-    the object itself."""
-    if noun.lower_ not in _EVIDENCE:
+    """Who stands behind an "according to" object that is evidence or a document, not a
+    speaker ("calculations by Amy Glasmeier", "interviews with party leaders", "a post from
+    Arianna Huffington"): that person, else the object itself."""
+    if noun.lower_ not in _EVIDENCE and noun.lower_ not in _DOCUMENTS:
         return noun
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "with", "from"):

@@ -2,7 +2,10 @@
 a subject written after the cue ("…, said Doyle, …"), a cue that is itself passive ("has
 been seen as", "a group called …", "so-called"), an object that goes on to do what a
 to-clause says ("led Priebus to declare …"), the object of a light verb ("took the step of
-criticizing …"). Part of the attribute stage, used by `speakerdeps.subject_of`.
+criticizing …"), the one given a to-clause ("gave Beck impetus to oppose …"), the group of a
+share ("the proportion of voters saying …"), a phrase of circumstance ("at one point
+calling …"), subjects hung on an auxiliary and the 's of "he's said". Part of the attribute
+stage, used by `speakerdeps.subject_of`.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ def object_control(verb):
     )
 
 
-_CONTROL_WORDS = "prompt force cause inspire compel convince spur"
+_CONTROL_WORDS = "prompt force cause inspire compel convince spur require allow enable permit"
 _CONTROL_IRREGULAR = (
     "led leading leads left leaving leaves drove driven drives driving got gets getting"
 )
@@ -96,8 +99,11 @@ def inverted_subject(verb):
     for child in verb.children:
         if child.dep_ == "nsubj" and child.left_edge.i == i + 1:
             return child
+    name = _name_after(verb)
+    if name is not None:
+        return name
     before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < i]
-    if any(t.text == "," for s in before for t in s.subtree):
+    if any(t.text == "," and t.i < s.right_edge.i for s in before for t in s.subtree):
         return None  # 'Aides to X, a former prosecutor, said their speeches, …, would …'
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.i < i:
@@ -105,6 +111,28 @@ def inverted_subject(verb):
         for child in clause.children:
             if child.dep_ == "nsubj" and child.left_edge.i == i + 1 and _set_off(child):
                 return child
+    return None
+
+
+_NOT_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dobj", "attr", "dep"})
+_DAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
+_DAYS = frozenset(_DAY_WORDS.split())
+
+
+def _name_after(verb):
+    """A capitalised name right after a subjectless cue that the parser took for an adverb or
+    an object ('…,” said Skelly, explaining …'); never a day ('…, said Monday')."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    for child in verb.children:
+        first = child.left_edge
+        if (
+            first.i == verb.i + 1
+            and child.dep_ in _NOT_SUBJECT_DEPS
+            and first.text[:1].isupper()
+            and child.lower_ not in _DAYS
+        ):
+            return child
     return None
 
 
@@ -117,3 +145,92 @@ def _set_off(noun) -> bool:
 def infinitive(verb) -> bool:
     """Whether a verb is a to-infinitive ('the first Democrat to endorse')."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# Nouns of a share of a group: a participle after "the proportion of voters" describes the
+# voters ("The proportion of GOP voters saying they want …").
+_PART_WORDS = (
+    "proportion share percentage percent number majority minority plurality half third "
+    "quarter fraction most many some"
+)
+_PARTS = frozenset(_PART_WORDS.split())
+
+
+def partitive_whole(noun, participle):
+    """The group of a share noun ("the proportion of voters") written right before a
+    participle the parser hung on the share ("… voters saying …"); None otherwise."""
+    if noun.lower_ not in _PARTS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            whole = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if whole is not None and whole.right_edge.i == participle.i - 1:
+                return whole
+    return None
+
+
+_MOMENTS = frozenset({"point", "time", "moment", "times", "stage", "end"})
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "xcomp", "relcl"})
+
+
+def circumstance(verb) -> bool:
+    """Whether a participle or to-clause hangs on the noun of a prepositional phrase of
+    circumstance of a clause ("at one point calling the mayor a liar", "they will be under
+    pressure to pledge …"), so that its speaker is the clause's subject, not the noun."""
+    noun = verb.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.dep_ not in _CLAUSE_DEPS:
+        return False
+    if noun.lower_ in _MOMENTS:
+        return True
+    return infinitive(verb) and not noun.text[:1].isupper()
+
+
+_GIVING_WORDS = "give gives gave given giving offer offers offered offering grant grants granted"
+_GIVING = frozenset(_GIVING_WORDS.split())
+
+
+def recipient(verb):
+    """Who is given what a to-clause says ("gave Beck new impetus to oppose …", "offered
+    voters a chance to weigh in"): the indirect object of a verb of giving; None otherwise."""
+    if verb.dep_ not in ("acl", "relcl") or not infinitive(verb) or verb.head.dep_ != "dobj":
+        return None
+    giver = verb.head.head
+    if giver.lower_ not in _GIVING:
+        return None
+    return next((c for c in giver.children if c.dep_ == "dative"), None)
+
+
+def auxiliary_subjects(verb):
+    """Subjects the parser hung on an auxiliary of the verb ('Trump wasn't saying')."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    return [s for aux in auxiliaries for s in aux.children if s.dep_ == "nsubj"]
+
+
+def perfect_s(verb) -> bool:
+    """Whether a verb's only passive mark is a clitic 's, which stands for 'has' before a past
+    participle of saying ("he's said", "she’s argued")."""
+    marks = [c for c in verb.children if c.dep_ == "auxpass"]
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return (
+        bool(marks)
+        and all(c.lower_ in ("'s", "’s") for c in marks)
+        and passive is not None
+        and passive.lower_ not in ("it", "there", "that", "this")
+        and any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    )  # ('it's said that …', 'he's called a liar' are passives)
+
+
+def for_subject(verb):
+    """The subject a noun's for-phrase gives a to-infinitive right after it ("an opening for
+    Clinton to highlight …", "a chance for voters to weigh in"); None otherwise."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return None
+    for prep in verb.doc[max(0, to.i - 8):to.i]:
+        if prep.lower_ != "for" or prep.dep_ != "prep" or prep.head.dep_ in _CLAUSE_DEPS:
+            continue  # ('reached for a metaphor to describe …': a verb's for, a purpose)
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.right_edge.i == to.i - 1:
+                return noun
+    return None

@@ -68,17 +68,51 @@ def _noun_before(verb):
     ):
         before -= 1
     noun = verb.doc[before] if before >= 0 else None
+    if noun is not None and noun.lower_ in _OBJECT_PRONOUNS:
+        return _before_aside(noun)  # 'Clinton, without naming him, also accused …'
+    if noun is not None and noun.dep_ == "appos" and noun.like_num:
+        return noun.head  # an age set off by commas: 'Marcel Lazar, 44, said …'
     if noun is not None and noun.dep_ in ("pobj", "appos", "dobj", "conj"):
+        noun = _clause_owner(noun) or noun
         return None if noun.lower_ in _TIMES else noun
     return None
+
+
+def _clause_owner(last):
+    """The noun whose clause ends with a phrase's last word ("Merkel, who has adopted … in
+    the Middle East, warned" -> Merkel; "Trump, speaking at a rally in Charleston, West
+    Virginia, did not …" -> Trump); None when no clause holds it."""
+    owner, token = None, last
+    while token.head != token and token.head.right_edge.i <= last.i + 1:
+        if token.dep_ in ("relcl", "acl", "advcl"):
+            owner = token.head
+        token = token.head
+    if owner is None and token.dep_ == "advcl" and token.lower_.endswith("ing"):
+        return _before_aside(token)  # the parser hung the participle on the verb
+    return owner
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
+
+
+def _before_aside(word):
+    """The capitalised name right before an aside set off by commas that ends with a word
+    that cannot be a subject ('Clinton, without naming him, also accused …'); else None."""
+    i = word.i - 1
+    while i > word.sent.start and word.doc[i].text != ",":
+        i -= 1
+    name = word.doc[i - 1] if i > word.sent.start else None
+    return name if name is not None and name.text[:1].isupper() else None
 
 
 def _series(child) -> bool:
     """A clause before a verb, without a subordinating word, that the parser hung on it: the
     first verb of a series sharing one subject ("Trump summed up Clinton as “terrible,”
-    denounced her record and said …")."""
+    denounced her record and said …"), also one taken for a clause reported by the verb but
+    joined to it by 'and' ("Cranston stood at his pulpit and, citing Exodus, endorsed …")."""
+    coordinated = child.dep_ == "ccomp" and any(c.dep_ == "cc" for c in child.children)
     return (
-        child.dep_ == "advcl" and child.left_edge.i == child.sent.start
+        (child.dep_ == "advcl" or coordinated) and child.left_edge.i == child.sent.start
         and not any(c.dep_ == "mark" or c.lower_ in _SUBORDINATORS for c in child.lefts)
         and any(c.dep_ == "nsubj" and c.lower_ not in ("it", "there") for c in child.children)
     )

@@ -52,6 +52,10 @@ def test_subject_mention_opens_a_sentence():
     assert subject("MACAU (Reuters) – Sheldon Adelson said on Friday") == "Sheldon Adelson"
     assert subject("The judge then turned to me.") is None
     assert subject("In Ohio, he said") is None
+    # a participle or a clause opener is no subject; a name ending in -ing is
+    assert subject("Smiling broadly throughout her speech, she boomed “no”.") is None
+    assert subject("What Trump said was “no”.") is None
+    assert subject("Ebeling said “yes”. Then Ann Ebeling left.") == "Ebeling"
 
 
 def test_she_goes_to_the_last_woman_and_he_skips_her():

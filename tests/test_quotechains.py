@@ -78,23 +78,27 @@ def _tagged(text: str) -> list[tuple[str, str | None, str | None]]:
     out = []
     for draft in quote_chains(_Plan(text)):
         frame = draft.frame
-        cue = text[frame.cue[0]:frame.cue[1]] if frame else None
-        mention = text[frame.mention[0]:frame.mention[1]] if frame and frame.mention else None
-        out.append((text[draft.parts[0][0]:draft.parts[0][1]][:12], cue, mention))
+        cue = text[frame.cue[0] : frame.cue[1]] if frame else None
+        mention = text[frame.mention[0] : frame.mention[1]] if frame and frame.mention else None
+        out.append((text[draft.parts[0][0] : draft.parts[0][1]][:12], cue, mention))
     return out
 
 
 def test_a_tag_in_the_long_sentence_after_an_exclamation():
-    text = ("\"And I'm not being paid!\" LeVell declared, a point he likes to make after radio "
-            "callers asked how much he was paid. \"I make my own money.\"")
+    text = (
+        '"And I\'m not being paid!" LeVell declared, a point he likes to make after radio '
+        'callers asked how much he was paid. "I make my own money."'
+    )
     chains = _tagged(text)
     assert chains[0] == ("And I'm not ", "declared", "LeVell")
     assert len(chains) == 1  # the next quote goes on with LeVell's statement
 
 
 def test_a_dash_line_under_a_quote_names_its_speaker():
-    text = ("Other news.\n\n\"Boeing and GE and other multinationals pay zero taxes.\"\n\n"
-            "- Sanders.\n\nThis is a complex issue.")
+    text = (
+        'Other news.\n\n"Boeing and GE and other multinationals pay zero taxes."\n\n'
+        "- Sanders.\n\nThis is a complex issue."
+    )
     assert _tagged(text) == [("Boeing and G", "-", "Sanders")]
 
 
@@ -102,10 +106,17 @@ def test_a_dash_line_under_a_quote_names_its_speaker():
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Fiorina, speaking to Iowans, said, “Last time I looked, you hadn’t voted yet.”",
-         "Fiorina"),
-        (("Clinton, speaking to reporters on her plane en route to Tampa, said of the request: "
-          "“The FBI resolved all of this.”"), "Clinton"),
+        (
+            "Fiorina, speaking to Iowans, said, “Last time I looked, you hadn’t voted yet.”",
+            "Fiorina",
+        ),
+        (
+            (
+                "Clinton, speaking to reporters on her plane en route to Tampa, said of the request: "
+                "“The FBI resolved all of this.”"
+            ),
+            "Clinton",
+        ),
     ],
 )
 def test_a_mention_after_a_preposition_gives_way_to_the_parsed_subject(text, speaker):
@@ -114,3 +125,15 @@ def test_a_mention_after_a_preposition_gives_way_to_the_parsed_subject(text, spe
 
     quotes = [s for s in attribute(Document(id="d", text=text)) if s.kind.value == "direct"]
     assert [s.speaker for s in quotes] == [speaker]
+
+
+def test_the_scanned_speaker_fills_a_parsed_frame_without_one():
+    from factcheck.frames import Frame
+
+    text = "“We will win,” Beck said."
+    cue = (text.index("said"), text.index("said") + 4)
+    plan = _Plan(text)
+    parsed = Frame(cue, None, None, 0)
+    plan.frames = [parsed]
+    quote_chains(plan)
+    assert parsed.mention is not None and text[parsed.mention[0] : parsed.mention[1]] == "Beck"

@@ -51,6 +51,44 @@ def _mention(text: str, cue: str) -> str | None:
         ("Many carried placards supporting Sanders.", "supporting", "placards"),
         ("Grijalva was the first Democrat in Congress to endorse Sanders in the primary.",
          "endorse", "Grijalva"),
+        # a verb the parser attached loosely ('dep') shares its head's subject
+        (("Mr. Bush, channeling his respectful roots, responded by first saying that Mr. "
+          "Trump had some good ideas."), "saying", "Mr. Bush"),
+        # the noun whose clause ends right before a subjectless verb
+        (("In her New Year speech, Merkel, who has adopted one of the most open policies in "
+          "Europe toward asylum seekers fleeing war in the Middle East, warned against the "
+          "forces of hate once again."), "warned", "Merkel"),
+        (("Trump, speaking later at a rally in Charleston, West Virginia, did not mention Ryan "
+          "directly."), "mention", "Trump"),
+        # a document speaks for whoever issued it, or whose it is
+        (("Sanders supporters have launched petitions calling on superdelegates to back the "
+          "will of voters at the convention."), "calling", "Sanders supporters"),
+        ("Trump responded to Hillary Clinton's speech denouncing his plan.", "denouncing",
+         "Hillary Clinton"),
+        # a subject the parser hung on the auxiliary
+        (("Well, if you read between the lines, Trump wasn't so much saying that easy money "
+          "wouldn't work but that he was afraid it would."), "saying", "Trump"),
+        # 's before a participle with an object is 'has', not a passive
+        (("Ever since Bernie Sanders announced his candidacy, he's said that it is not about "
+          "him."), "said", "he"),
+        # a floating quantifier is not the subject when the group is written
+        (("Republican establishment figures — whose party was once respected for its "
+          "discipline — both suggested the speechwriter be fired."), "suggested",
+         "Republican establishment figures"),
+        # a participle after 'the proportion of voters' describes the voters
+        (("The proportion of GOP primary voters saying they want a ban on Muslims entering "
+          "the country is as high as three-quarters."), "saying", "GOP primary voters"),
+        # 'of' inside a name belongs to the mention
+        (("The gains were held back by news from the Bank of Japan, which did not announce "
+          "as much stimulus as many had hoped."), "announce", "the Bank of Japan"),
+        # a participle or to-clause on a phrase of circumstance is the clause subject's
+        (("He has battled with the mayor over the city's finances, at one point calling the "
+          "mayor a liar."), "calling", "He"),
+        (("They will also be under pressure to pledge that their choices would roll back "
+          "court decisions."), "pledge", "They"),
+        # the author of a document cited with 'according to'
+        (("However, that news will come with a strong bias, according to a post from "
+          "Arianna Huffington."), "according to", "Arianna Huffington"),
     ],
 )
 def test_speaker_mention(text, cue, mention):

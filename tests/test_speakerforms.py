@@ -21,6 +21,33 @@ from tests.test_speakerdeps import _by_cue, _mention
         (("Couple global exposure with a \"candidate who is a lightning rod\" and "
           "Clevelanders get nervous, said Christine Link, executive director of the ACLU."),
          "said", "Christine Link"),
+        # a subject after the cue, the subject before it set off by a comma only
+        (("Any cleareyed interpretation of the actions, said Michael Kofman, an expert on "
+          "Russia, would read this as a public admission that the United States is bowing "
+          "out."), "said", "Michael Kofman"),
+        # a name after the cue the parser took for an adverb, reached from a participle
+        (("“Having access to the file is valuable,” said Skelly, explaining he worked more "
+          "closely with Chrabaszcz."), "explaining", "Skelly"),
+        # an age in apposition is not the speaker; nor an object pronoun in an aside
+        (("As a part of his plea, Marcel Lehel Lazar, 44, said that he victimized nearly 100 "
+          "Americans."), "said", "Marcel Lehel Lazar"),
+        (("Speaking in Harlem, Clinton, without naming him, also accused Sanders of being a "
+          "latecomer to racial justice issues."), "accused", "Clinton"),
+        # the subject a noun's for-phrase gives a to-clause; the object of 'require'
+        (("The focus on national security following the Paris terrorist attacks has created a "
+          "natural opening for Clinton to highlight her experience as secretary of State."),
+         "highlight", "Clinton"),
+        (("That, however, would require Republicans in Washington to recognize that the "
+          "threat of climate change is not simply a left-wing fantasy."), "recognize",
+         "Republicans"),
+        # the one given what a to-clause says
+        (("The rise of Bannon gave Beck new impetus to oppose Trump and to reach out to "
+          "conservatives."), "oppose", "Beck"),
+        # the first verb of a series the parser took for a reported clause
+        (("On Sunday, Pastor Bradley Cranston stood at his pulpit in Burlington, Iowa, and, "
+          "citing Exodus 18:21 (''select out of all the people able men who fear God ... as "
+          "leaders''), endorsed Senator Ted Cruz of Texas, urging him on."), "endorsed",
+         "Pastor Bradley Cranston"),
         # a passive subject speaks for the verbs conjoined to its verb
         (("Sanders is appealing to voters such as Borders, who are drawn to his message of "
           "economic justice and feel that many of the crime policies have done harm."),

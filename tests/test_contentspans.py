@@ -1,0 +1,155 @@
+"""Content spans that cover what PolNeAR's Content covers (the parse tests load the real spaCy
+model)."""
+
+import pytest
+
+
+def _frames(sentence: str) -> dict[str, tuple[str | None, str | None]]:
+    """The frames of one sentence: cue word -> (mention, content), as text."""
+    from factcheck.attribute import _nlp
+    from factcheck.frames import frame_of
+
+    found = {}
+    for token in _nlp()(sentence):
+        frame = frame_of(token, 0, 0)
+        if frame is not None:
+            mention = sentence[frame.mention[0] : frame.mention[1]] if frame.mention else None
+            content = sentence[frame.content[0] : frame.content[1]] if frame.content else None
+            found[token.text] = (mention, content)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        (  # the object with what the cue says of it
+            "Trump dismissed him as the latest incarnation of Pat Buchanan.",
+            "dismissed",
+            "him as the latest incarnation of Pat Buchanan",
+        ),
+        (
+            "She praised Fields for pursuing charges in the case.",
+            "praised",
+            "Fields for pursuing charges in the case",
+        ),
+        (  # the object before an infinitive or a prepositional content
+            "He urged the department to process the emails by July.",
+            "urged",
+            "the department to process the emails by July",
+        ),
+        (  # the content phrase parsed as the object's
+            'Cruz accused the debate moderators of asking too many "please attack Ted" questions.',
+            "accused",
+            'the debate moderators of asking too many "please attack Ted" questions',
+        ),
+        (  # an apposition after the object is the writer's aside
+            "He cited the Head Start program, the federally funded pre-school delivered by schools.",
+            "cited",
+            "the Head Start program",
+        ),
+    ],
+)
+def test_object_content_with_what_completes_it(sentence, cue, content):
+    assert _frames(sentence)[cue][1] == content
+
+
+@pytest.mark.slow
+def test_naming_verb_takes_the_object_with_its_name():
+    frames = _frames(
+        'He dismissed it, calling it a "paperwork error" that was reported by the Times.'
+    )
+    assert frames["calling"] == ("He", 'it a "paperwork error" that was reported by the Times')
+    sentence = (
+        'She has called the ensuing chaos "a lesson I had to learn" about the need to manage it.'
+    )
+    assert _frames(sentence)["called"][1].startswith('the ensuing chaos "a lesson I had to learn"')
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        (  # a clause parsed without its subject
+            (
+                'Hemsley, the author of a book, said the days when the nation had "a somewhat unifying'
+                ' story" from newspapers are gone.'
+            ),
+            "said",
+            'the days when the nation had "a somewhat unifying story" from newspapers are gone',
+        ),
+        (  # no noun before a "that" is its subject
+            (
+                "Mr. Trump said Thursday that Those who do take on heavy debt struggle, even with a"
+                ' "good" job.'
+            ),
+            "said",
+            'that Those who do take on heavy debt struggle, even with a "good" job',
+        ),
+        (  # an adverbial clause hung on the cue, unless it is a cue of its own
+            "He insisted it was a temporary dip, reflecting restlessness within an electorate.",
+            "insisted",
+            "it was a temporary dip, reflecting restlessness within an electorate",
+        ),
+        ("He said the plan was weak, adding that it would fail.", "said", "the plan was weak"),
+        (  # a second that-clause of the cue
+            (
+                "He believes there are no good options, but that sometimes the lesser of two evils"
+                " will have to do."
+            ),
+            "believes",
+            "there are no good options, but that sometimes the lesser of two evils will have to do",
+        ),
+        (  # a that-clause read as a relative clause on the cue's adjunct
+            (
+                "The FBI said for the first time that “top secret” intelligence had passed through"
+                " Clinton’s personal email server."
+            ),
+            "said",
+            "that “top secret” intelligence had passed through Clinton’s personal email server",
+        ),
+        (
+            (
+                'Rubio predicted at the most recent GOP debate that Republicans will take "every state"'
+                " if Sanders wins."
+            ),
+            "predicted",
+            'that Republicans will take "every state" if Sanders wins',
+        ),
+    ],
+)
+def test_clause_content_as_far_as_it_goes(sentence, cue, content):
+    assert _frames(sentence)[cue][1] == content
+
+
+@pytest.mark.slow
+def test_relative_that_stays_a_relative_pronoun():
+    assert _frames("She spoke about the man that she met in Iowa.")["spoke"][1] == (
+        "the man that she met in Iowa"
+    )
+
+
+@pytest.mark.slow
+def test_cue_read_as_a_relative_clause_on_its_own_subject():
+    sentence = (
+        "Multiple outlets reported on Wednesday the Secret Service had more than one"
+        " conversation with Trump."
+    )
+    assert _frames(sentence)["reported"] == (
+        "Multiple outlets",
+        "the Secret Service had more than one conversation with Trump",
+    )
+
+
+@pytest.mark.slow
+def test_reported_speech_around_a_partial_quote_keeps_the_quote():
+    from factcheck.attribute import attribute
+    from factcheck.records import Document
+
+    text = "Clinton decried the GOP for “turning its back” on America’s working families."
+    statements = attribute(Document(id="d", text=text))
+    found = [(s.kind.value, s.text, s.speaker_mention.text) for s in statements]
+    assert found == [
+        ("indirect", "the GOP for “turning its back” on America’s working families", "Clinton"),
+        ("partial", "turning its back", "Clinton"),
+    ]
