@@ -66,8 +66,9 @@ def _words(text: str) -> frozenset[str]:
 
 _VERB_DEPS = {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "acl", "pcomp"}
 _SAY = frozenset({"say", "says", "said"})
-# Cues that hold the writer's own reading, not a speaker's ("Trump seemed to …", "the
-# contests known as …"): their statements get no speaker.
+# Cues that hold the writer's own reading, or a weak attribution to their subject ("Trump
+# seemed to suggest …": a cue of the data-derived lexicon), never to anyone else ("the
+# contests known as …"): `active_subject` reads their speaker.
 _NO_SOURCE = _words("seem seems seemed seeming appear appears appeared appearing known referred")
 _NAMING = _words(
     "call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling"

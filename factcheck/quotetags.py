@@ -20,13 +20,18 @@ _DASH_LINE = re.compile(r"[ \t]*\n\s*(?:[—–]|--?)[ \t]*[A-Z]")
 
 def verb_next_to_name(words: list[re.Match]) -> int | None:
     """A verb outside the cue lexicon right after a quote ending in a comma (“…,” reacted
-    Trump / “…,” Hannity started / “…,” remembered Roy Verley, …): a lower-case past or
-    present form before or after a short name, the clause ending there."""
+    Trump / “…,” Hannity started / “…,” remembered Roy Verley, … / “…,” Trump shot back.): a
+    lower-case past or present form before or after a short name, the clause ending there
+    (past a particle)."""
     forms = [w.group() for w in words[:7]]
 
     def verb(i: int) -> bool:
         word = forms[i].rstrip(".")
-        return word.islower() and word.endswith(("ed", "s")) and len(word) > 3
+        regular = word.endswith(("ed", "s")) and len(word) > 3
+        return word.islower() and (regular or word in IRREGULAR_PAST)
+
+    def particle(i: int) -> int:  # past a particle ('Trump shot back')
+        return i + 1 if forms[i:i + 1] and forms[i].rstrip(".") in PARTICLES else i
 
     def ends(i: int) -> bool:  # the clause ends, or a phrase of time or place follows
         return i >= len(forms) or forms[i] == "," or forms[i - 1].endswith(".") or forms[
@@ -38,7 +43,9 @@ def verb_next_to_name(words: list[re.Match]) -> int | None:
     if forms and verb(0) and forms[1:2] and forms[1][:1].isupper():
         after = next((i for i in range(1, len(forms)) if not forms[i][:1].isupper()), None)
         return 0 if after is None or ends(after) else None
-    if 1 <= run <= 4 and run < len(forms) and verb(run) and ends(run + 1):
+    if 1 <= run <= 4 and run < len(forms) and verb(run) and (
+        ends(run + 1) or ends(particle(run + 1))
+    ):
         return run
     if forms and forms[0].lower() in ("he", "she", "they") and len(forms) > 1 and verb(1):
         return 1 if ends(2) else None

@@ -6,6 +6,8 @@ stage (`frames` reads the cues and their content).
 
 from __future__ import annotations
 
+from factcheck.cues import CUE_FORMS
+from factcheck.mentions import mention_of
 from factcheck.speakerforms import (
     auxiliary_subjects,
     circumstance,
@@ -21,7 +23,7 @@ from factcheck.speakerforms import (
 )
 from factcheck.subjectless import misparsed_subject
 
-_MENTION_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "conj", "cc", "nummod"}
+__all__ = ["mention_of"]  # read by `frames` with the speaker
 
 
 def subject_of(token):
@@ -140,6 +142,10 @@ def _free_adjunct_subject(token):
 
 
 _EMPTY = frozenset({"it", "there", "that", "this"})
+_EXPLETIVES = frozenset({"it", "there"})
+_SEEMING = frozenset(
+    {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
+)
 _BE = frozenset({"is", "'s", "’s", "was", "be", "been", "are", "were", "being"})
 _UP_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acomp", "dep"}
 _ISSUED = {"dobj", "pobj"}
@@ -190,39 +196,6 @@ def _agent(verb):
     return None
 
 
-def mention_of(head, offset: int) -> tuple[int, int]:
-    """The speaker as written: the subject's name words, without clauses or appositions."""
-    tokens = [head]
-    stack = [head]
-    while stack:
-        for child in stack.pop().children:
-            if child.dep_ in _MENTION_DEPS or _close_apposition(child) or _name_of(child):
-                tokens.append(child)
-                stack.append(child)
-    first = min(t.idx for t in tokens)
-    last = max(t.idx + len(t.text) for t in tokens)
-    return offset + first, offset + last
-
-
-def _name_of(token) -> bool:
-    """An 'of' that belongs to a name ('the Bank of Japan', 'Senator Ted Cruz of Texas'):
-    right after a capitalised word and before one."""
-    if token.dep_ == "prep" and token.lower_ == "of" and token.head.text[:1].isupper():
-        return token.i == token.head.i + 1 and token.nbor(1).text[:1].isupper()
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and _name_of(token.head):
-        return token.text[:1].isupper()
-    return False
-
-
-def _close_apposition(token) -> bool:
-    """A name in apposition without a comma ('my colleague Pjotr Sauer')."""
-    head = token.head
-    return (
-        token.dep_ == "appos" and token.text[:1].isupper() and head.text[:1].islower()
-        and not any(t.is_punct for t in token.doc[head.i + 1:token.left_edge.i])
-    )
-
-
 _PASSIVE_LEADS = frozenset({"when", "being", "was", "were", "is", "been", "if", "once", "after"})
 
 
@@ -258,14 +231,25 @@ def source_behind(noun):
 
 
 def active_subject(token):
-    """The subject of an active 'referred' ("Bush referred to Rubio as …"); None for the
-    writer's own reading ("Trump seemed to …", "known as", "referred to as")."""
+    """The subject of an active 'referred' ("Bush referred to Rubio as …") or of a verb of
+    seeming whose to-clause is a cue ("Trump seemed to suggest …": a weak attribution to
+    Trump); None for the writer's own reading ("It seems that …", "Sanders appears to be
+    slipping", "known as", "referred to as")."""
+    if token.lower_ in _SEEMING and _seems_to_say(token):
+        subject = subject_of(token)
+        return None if subject is None or subject.lower_ in _EXPLETIVES else subject
     if token.lower_ != "referred":
         return None
     after = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
     if after == ["to", "as"]:
         return None  # 'Kyle, referred to as the deadliest sniper': nobody in particular
     return next((c for c in token.children if c.dep_ == "nsubj"), None)
+
+
+def _seems_to_say(verb) -> bool:
+    """Whether a verb of seeming has a to-clause headed by a cue of saying ("seemed to
+    suggest", "appeared to confirm")."""
+    return any(c.dep_ == "xcomp" and c.lower_ in CUE_FORMS for c in verb.children)
 
 
 _NOUN_AGENTS = frozenset({"by", "from"})

@@ -72,7 +72,24 @@ def passive_cue(token) -> bool:
     return (
         token.dep_ == "acl" and token.head.dep_ != "ROOT" and not token.lower_.endswith("ing")
         and not infinitive(token) and not any(c.dep_ == "nsubj" for c in token.children)
+        and not after_aside(token)
     )  # ('A poll found that …' parsed as a noun with a participle is a finite verb)
+
+
+_ASIDE_DEPS = frozenset({"appos", "acl", "relcl"})
+
+
+def after_aside(verb) -> bool:
+    """Whether a verb the parser hung on a noun comes after an aside on that noun closed by a
+    comma ("De Blasio, speaking on WOR710, called Trump …"): the noun's own verb, not a
+    participle naming it ("a group called …")."""
+    noun, doc = verb.head, verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or noun.i > verb.i:
+        return False
+    return any(
+        c.dep_ in _ASIDE_DEPS and noun.i < c.i < verb.i and c.right_edge.i == verb.i - 2
+        for c in noun.children
+    )
 
 
 # Cues written before their subject after a comma ("…, said Doyle, …"); not those taking an

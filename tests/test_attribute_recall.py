@@ -45,6 +45,14 @@ def test_passive_and_seem_cues_have_no_speaker():
     assert passive.speaker is None and passive.confidence <= 0.2
     seems = _one("Mr. Trump's tone often seems to encourage aggression.", "to encourage")
     assert seems.speaker is None
+    expletive = _one("It seems that the vote was rigged.", "that the vote")
+    assert expletive.speaker is None
+
+
+def test_seeming_to_say_is_a_weak_attribution_to_the_subject():
+    seems = _one("Trump seemed to suggest that the vote was rigged.", "to suggest")
+    said = _one("Trump said that the vote was rigged.", "that the vote")
+    assert seems.speaker == "Trump" and seems.confidence < said.confidence
 
 
 def test_passive_with_an_agent_credits_the_agent():

@@ -55,6 +55,7 @@ def test_name_then_verb_needs_a_name_opening_its_clause_and_a_verb(words):
         ("Toomey fumed on Tuesday .", "fumed"),
         ("Cruz quipped in reference to the absent Trump .", "quipped"),
         ("Trump barked and a security guard escorted Ramos out .", "barked"),
+        ("Trump shot back. Let me talk.", "shot"),  # an irregular past and its particle
     ],
 )
 def test_verb_next_to_name_lets_a_time_or_place_phrase_follow(words, verb):

@@ -119,3 +119,20 @@ def test_subordinate_clause_cue_is_not_parenthetical():
     said = _by_cue(text, "said")
     assert said.speaker == "some families"
     assert said.text == "they were forced to pay smugglers"
+
+
+@pytest.mark.slow
+def test_verb_after_an_aside_is_the_nouns_own_verb():
+    text = ("De Blasio, speaking on WOR710, called Trump a “blowhard,” and said his remarks "
+            "were priceless.")
+    assert _mention(text, "called") == "De Blasio"
+    assert _mention(text, "said") == "De Blasio"
+
+
+@pytest.mark.slow
+def test_mention_stops_before_a_modifier_past_a_comma():
+    assert _mention("Beruff, a Scott ally, called Florida’s standards “strong.”", "called") == (
+        "Beruff"
+    )
+    text = "Trump dropped it, according to two senators present who requested anonymity."
+    assert _mention(text, "according to") == "two senators present"
