@@ -16,6 +16,7 @@ import functools
 import logging
 from collections.abc import Sequence
 
+from factcheck.complements import raised_subject
 from factcheck.contentspans import content_parts
 from factcheck.coref import SpeakerResolver, after_dateline
 from factcheck.fragments import fragment_frames
@@ -65,8 +66,9 @@ def attribute_many(
 ) -> list[list[Statement]]:
     """`attribute` over many documents, with one batched spaCy run for all of them."""
     plans = [_Plan(document) for document, _ in items]
-    jobs = [(plan.text[s:e], (n, i)) for n, plan in enumerate(plans) for i, (s, e) in
-            plan.to_parse()]
+    jobs = [
+        (plan.text[s:e], (n, i)) for n, plan in enumerate(plans) for i, (s, e) in plan.to_parse()
+    ]
     if jobs:
         nlp = _nlp()
         with nlp.select_pipes(enable=list(_PIPES)):
@@ -107,7 +109,8 @@ class _Plan:
         """The sentences worth parsing: a cue word outside a quote, not too long."""
         outside = [at for at in cue_positions(self.text) if inside(self.quotes, at) is None]
         fragments = self.fragments = {
-            self.sentence_at(q.mark_start) for q in self.quotes
+            self.sentence_at(q.mark_start)
+            for q in self.quotes
             if not is_sentence_quote(self.text, q)
         }
         chosen = []
@@ -127,6 +130,9 @@ class _Plan:
                 continue
             frame = frame_of(token, offset, index)
             if frame is not None:
+                raised = raised_subject(token, frame.content, offset)
+                if raised is not None and frame.mention is None and frame.cut is None:
+                    frame.content, frame.cut = raised
                 frame.head = _content_head(doc, offset, frame.content)
                 if frame.mention and inside(self.quotes, frame.mention[0]) is not None:
                     frame.mention = None  # a misparse reaching into the quote it introduces
@@ -211,7 +217,7 @@ def _resolve(plan: _Plan, drafts: list[Draft]) -> None:
         if frame.mention is None:
             frame.speaker, frame.confidence = None, 0.2
             continue
-        words = plan.text[frame.mention[0]:frame.mention[1]]
+        words = plan.text[frame.mention[0] : frame.mention[1]]
         frame.speaker, frame.confidence = resolver.resolve(words, frame.mention[0])
         resolver.remember(frame.speaker, frame.mention[0])
     for frame in frames.values():
@@ -220,8 +226,15 @@ def _resolve(plan: _Plan, drafts: list[Draft]) -> None:
     last: Draft | None = None
     for draft in sorted(drafts, key=lambda d: d.parts[0]):
         if draft.kind is StatementKind.DIRECT and draft.inherit and last is not None:
-            draft.frame = Frame(last.frame.cue, None, None, -1, speaker=last.frame.speaker,
-                                 confidence=0.5 * last.frame.confidence, via=last.frame.via)
+            draft.frame = Frame(
+                last.frame.cue,
+                None,
+                None,
+                -1,
+                speaker=last.frame.speaker,
+                confidence=0.5 * last.frame.confidence,
+                via=last.frame.via,
+            )
         if draft.frame is not None and (draft.kind is StatementKind.DIRECT or draft.adjacent):
             last = draft
 
@@ -232,9 +245,9 @@ def _statement(plan: _Plan, n: int, draft: Draft) -> Statement:
     frame = draft.frame
     mention = cue = None
     if frame is not None and frame.mention is not None and not draft.inherit:
-        mention = Span(text[frame.mention[0]:frame.mention[1]], *frame.mention)
+        mention = Span(text[frame.mention[0] : frame.mention[1]], *frame.mention)
     if frame is not None and not draft.inherit:
-        cue = Span(text[frame.cue[0]:frame.cue[1]], *frame.cue)
+        cue = Span(text[frame.cue[0] : frame.cue[1]], *frame.cue)
     speaker = frame.speaker if frame is not None else None
     confidence = frame.confidence if frame is not None and speaker else 0.1
     if draft.kind is StatementKind.PARTIAL or (frame is not None and frame.weak):

@@ -95,8 +95,10 @@ _PREDICATING = frozenset({"as", "for"})
 def object_span(verb, word, offset: int) -> tuple[int, int] | None:
     """Offsets of a cue's content word with the cue's object that belongs to it: the direct
     object with the "as"/"for" phrase after it ("dismissed [him as the latest incarnation of
-    …]"); an infinitive with the direct object before it ("urged [the senator to
-    apologize]")."""
+    …]"); an infinitive or a preposition's object with the direct object before it ("urged
+    [the senator to apologize]", "accused [Clinton of ducking …]", "thanked [him for …]");
+    an object with the to-infinitive after it ("called for [a special prosecutor to
+    oversee …]")."""
     span = _without_aside(word, subtree(word, offset), offset)
     if span is None:
         return None
@@ -110,12 +112,27 @@ def object_span(verb, word, offset: int) -> tuple[int, int] | None:
             and any(True for _ in c.children)
         ]
         tail = subtree(completing[0], offset) if completing else None
-        return (span[0], tail[1]) if tail is not None else span
-    if word.dep_ != "xcomp":
-        return span
+        span = (span[0], tail[1]) if tail is not None else span
+        return _with_infinitive(verb, span, offset)
+    if word.dep_ not in ("xcomp", "pobj", "pcomp"):
+        return span  # 'told reporters [that …]': the hearer is no part of what was said
     objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < word.i]
     head = subtree(objects[0], offset) if objects else None
-    return (head[0], span[1]) if head is not None else span
+    span = (head[0], span[1]) if head is not None else span
+    return span if word.dep_ == "xcomp" else _with_infinitive(verb, span, offset)
+
+
+def _with_infinitive(verb, span, offset: int) -> tuple[int, int]:
+    """A cue's object span carried over the to-infinitive the parser hung on the cue right
+    after it ("proposed [nearly $1 billion in funds to help states …]")."""
+    text = verb.doc.text
+    for clause in verb.children:
+        first = clause.left_edge
+        between = text[span[1] - offset : first.idx] if offset + first.idx >= span[1] else "-"
+        if clause.dep_ in ("advcl", "xcomp") and first.lower_ == "to" and not between.strip():
+            tail = subtree(clause, offset)
+            return (span[0], tail[1]) if tail is not None else span
+    return span
 
 
 def _without_aside(word, span, offset: int) -> tuple[int, int] | None:
@@ -143,12 +160,12 @@ def naming_span(verb, offset: int) -> tuple[int, int] | None:
     kinds = [c.dep_ for c in objects]
     if kinds == ["dobj", "oprd"]:
         return trimmed(verb.doc[objects[0].left_edge.i : objects[1].right_edge.i + 1], offset)
-    if kinds == ["oprd"] or (kinds == ["dobj"] and _holds_quote(objects[0])):
+    if kinds == ["oprd"] or (kinds == ["dobj"] and holds_quote(objects[0])):
         return subtree(objects[0], offset)
     return None
 
 
-def _holds_quote(token) -> bool:
+def holds_quote(token) -> bool:
     """Whether a word's subtree holds a quotation mark."""
     return any(t.is_quote for t in token.subtree)
 
@@ -228,11 +245,25 @@ def trimmed(span, offset: int) -> tuple[int, int] | None:
         tokens.pop()
     if not tokens:
         return None
-    end = tokens[-1].idx + len(tokens[-1].text)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = span.doc.text
-    if text.count("“", tokens[0].idx, end) > text.count("”", tokens[0].idx, end):
+    unopened, unclosed = _unmatched_marks(text[start:end])
+    if unopened and text[start - 1 : start] == "“":
+        start -= 1  # '“one or two instances” where …', not 'one or two instances” where …'
+    if unclosed:
         end = _after_closing_mark(text, end)  # 'Clinton “crooked”', not 'Clinton “crooked'
-    return offset + tokens[0].idx, offset + end
+    return offset + start, offset + end
+
+
+def _unmatched_marks(words: str) -> tuple[bool, bool]:
+    """Whether some words hold a closing mark ” without its opening mark, and an opening mark
+    “ without its closing mark."""
+    depth = lowest = 0
+    for char in words:
+        if char in "“”":
+            depth += 1 if char == "“" else -1
+            lowest = min(lowest, depth)
+    return lowest < 0, depth > lowest
 
 
 def _after_closing_mark(text: str, end: int) -> int:

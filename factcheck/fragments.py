@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from factcheck.complements import complement_span
 from factcheck.coref import name_in
 from factcheck.frames import Frame
 from factcheck.quotemarks import Quote
@@ -26,7 +27,8 @@ def fragment_frames(doc, offset: int, sentence: int, quotes: Sequence[Quote]) ->
         quotes: the document's quotes, in text order.
 
     Returns:
-        One weak frame (cue = the verb, no content) per fragment with a named subject.
+        One weak frame per fragment with a named subject: the verb as cue, its complement
+        holding the fragment as content (see `fragment_content`), if any.
     """
     frames = []
     start, end = offset, offset + len(doc.text)
@@ -41,12 +43,25 @@ def fragment_frames(doc, offset: int, sentence: int, quotes: Sequence[Quote]) ->
         if subject is None or quote.mark_start <= offset + subject.idx < quote.mark_end:
             continue
         mention = mention_of(subject, offset)
-        words = doc.text[mention[0] - offset:mention[1] - offset]
+        words = doc.text[mention[0] - offset : mention[1] - offset]
         if words.lower() not in PERSONAL and name_in(words) is None:
             continue  # 'The sign read “closed for good”': no one speaks
         cue = (offset + verb.idx, offset + verb.idx + len(verb.text))
-        frames.append(Frame(cue, mention, None, sentence, weak=True))
+        content = fragment_content(verb, token, offset)
+        if content is not None and quote.mark_start <= content[0] and content[1] <= quote.mark_end:
+            content = None  # the fragment itself: its partial statement says it all
+        frames.append(Frame(cue, mention, content, sentence, weak=True))
     return frames
+
+
+def fragment_content(verb, token, offset: int) -> tuple[int, int] | None:
+    """What the verb governing a quoted fragment reports: its complement holding the fragment
+    ("ripped [Comey for acting as “the judge and the jury”]", "sniped [that Fiorina was
+    “learning on the job”]"), with what completes it as for a cue; None when the fragment
+    sits elsewhere (the subject, an adjunct)."""
+    while token.head != verb and token.head != token:
+        token = token.head
+    return complement_span(verb, token, offset) if token.head == verb else None
 
 
 def _main_clause(verb) -> bool:

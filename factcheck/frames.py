@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.complements import quoted_complement
 from factcheck.contentspans import (
     clause_in_adjunct,
     clause_span,
@@ -239,6 +240,9 @@ def _content(token, offset: int, clause: bool = True) -> tuple[int, int] | None:
     for child in token.children:
         if child.dep_ in wanted:
             return object_span(token, child, offset)
+    quoted = quoted_complement(token, offset)
+    if quoted is not None:
+        return quoted
     if not clause:
         return trimmed(token.doc[token.i + 1 : token.right_edge.i + 1], offset)
     if token.dep_ == "acl":

@@ -1,6 +1,5 @@
 """The attribute stage on the seed article and on bad input (real spaCy model: slow)."""
 
-
 import pytest
 
 from factcheck.attribute import attribute, attribute_many, document_speakers
@@ -34,8 +33,7 @@ def _find(statements, words):
         ("the UK and the European Union are accelerating", "indirect", "Pjotr Sauer", None),
         ("root causes", "partial", "the Kremlin", None),
         ("gesture of goodwill", "partial", "Vladimir Putin", None),
-        ("enormous economic deals and geopolitical stability", "partial", "the White House",
-         None),
+        ("enormous economic deals and geopolitical stability", "partial", "the White House", None),
         ("the call was still ongoing", "indirect", "Dan Scavino", None),
         ("the call has ended", "indirect", "the Kremlin and the White House", None),
     ],
@@ -51,9 +49,9 @@ def test_seed_direct_quote_details(seed_statements):
     text = read_file(SEED_DOC).documents[0].text
     quote = _find(seed_statements, "The call is going well")
     assert quote.text == "The call is going well and still in progress"
-    assert text[quote.start:quote.end] == quote.text
+    assert text[quote.start : quote.end] == quote.text
     assert quote.cue.text == "wrote" and quote.speaker_mention.text == "he"
-    assert text[quote.speaker_mention.start:quote.speaker_mention.end] == "he"
+    assert text[quote.speaker_mention.start : quote.speaker_mention.end] == "he"
     assert quote.confidence >= 0.7
 
 
@@ -76,16 +74,20 @@ def test_split_quote_is_one_statement():
 
 
 def test_multi_paragraph_quote_and_surname():
-    text = ("Senator Mary Smith spoke on Monday.\n“We need more funds,” Smith said. “Our schools"
-            " are failing.\n“And nobody cares.”\n")
+    text = (
+        "Senator Mary Smith spoke on Monday.\n“We need more funds,” Smith said. “Our schools"
+        " are failing.\n“And nobody cares.”\n"
+    )
     direct = [s for s in attribute(Document(id="d", text=text)) if s.kind == "direct"]
     assert len(direct) == 1 and direct[0].speaker == "Mary Smith"
     assert direct[0].text.endswith("And nobody cares")
 
 
 def test_dash_colon_and_unattributed():
-    text = ("The vote is next week.\n“We are ready.” — Dan Scavino\nPutin: “Nothing is agreed.”\n"
-            "Some said it was “a farce” in the end.\n")
+    text = (
+        "The vote is next week.\n“We are ready.” — Dan Scavino\nPutin: “Nothing is agreed.”\n"
+        "Some said it was “a farce” in the end.\n"
+    )
     statements = attribute(Document(id="d", text=text))
     by_text = {s.text: s for s in statements}
     assert by_text["We are ready"].speaker == "Dan Scavino"
@@ -118,7 +120,10 @@ def test_bad_input_never_crashes(text):
 
 
 def test_attribute_many_keeps_every_document():
-    docs = [Document(id=f"d{n}", text=t) for n, t in enumerate(["", "Jane Smith said that taxes will rise.", "x"])]
+    docs = [
+        Document(id=f"d{n}", text=t)
+        for n, t in enumerate(["", "Jane Smith said that taxes will rise.", "x"])
+    ]
     results = attribute_many([(d, ()) for d in docs])
     assert len(results) == 3
     assert results[1] and results[1][0].speaker == "Jane Smith"
@@ -126,23 +131,32 @@ def test_attribute_many_keeps_every_document():
 
 def test_fragment_is_partial_with_the_sentence_subject_as_speaker():
     text = "Lawmakers met.\nJane Moore thanked him for “stepping up and taking action” today.\n"
-    statement = attribute(Document(id="d", text=text))[0]
-    assert statement.kind is StatementKind.PARTIAL
-    assert statement.text == "stepping up and taking action"
-    assert statement.speaker == "Jane Moore" and statement.cue.text == "thanked"
+    reported, fragment = attribute(Document(id="d", text=text))
+    assert fragment.kind is StatementKind.PARTIAL
+    assert fragment.text == "stepping up and taking action"
+    assert fragment.speaker == "Jane Moore" and fragment.cue.text == "thanked"
+    assert reported.kind is StatementKind.INDIRECT  # the object with what it is thanked for
+    assert reported.text == "him for “stepping up and taking action” today"
+    assert reported.speaker == "Jane Moore"
 
 
 def test_sentence_quote_after_colon_or_comma_is_direct():
-    text = ("Voters waited.\nHere is Clinton in December 1992: “Our new direction must rest on "
-            "the new realities.”\nHe answered, “I have no idea.”\n")
+    text = (
+        "Voters waited.\nHere is Clinton in December 1992: “Our new direction must rest on "
+        "the new realities.”\nHe answered, “I have no idea.”\n"
+    )
     direct = [s for s in attribute(Document(id="d", text=text)) if s.kind == "direct"]
     assert [s.text for s in direct] == [
-        "Our new direction must rest on the new realities", "I have no idea"]
+        "Our new direction must rest on the new realities",
+        "I have no idea",
+    ]
 
 
 def test_standalone_quote_takes_the_subject_of_the_sentence_before():
-    text = ("The ad ran on Monday.\nJohn Valastro praised the governor at length.\n"
-            "“We need someone who is going to cut through the noise.”\n")
+    text = (
+        "The ad ran on Monday.\nJohn Valastro praised the governor at length.\n"
+        "“We need someone who is going to cut through the noise.”\n"
+    )
     quote = next(s for s in attribute(Document(id="d", text=text)) if s.kind == "direct")
     assert quote.speaker == "John Valastro"
 
@@ -157,8 +171,10 @@ def test_object_and_infinitive_cues_give_reported_statements():
 
 
 def test_according_to_at_the_end_and_parenthetical_said():
-    text = ("There are four million fewer players than a decade ago, according to the National "
-            "Golf Foundation.\nIn any case, Mr. DiPietro said, the golf industry was over-supplied.\n")
+    text = (
+        "There are four million fewer players than a decade ago, according to the National "
+        "Golf Foundation.\nIn any case, Mr. DiPietro said, the golf industry was over-supplied.\n"
+    )
     by_text = {s.text: s for s in attribute(Document(id="d", text=text))}
     according = by_text["There are four million fewer players than a decade ago"]
     assert according.speaker == "the National Golf Foundation"
@@ -168,8 +184,10 @@ def test_according_to_at_the_end_and_parenthetical_said():
 
 
 def test_second_speaker_clause_is_its_own_statement():
-    text = ("Several supporters said the former president made a good case, while other voters "
-            "said they had not heard anything new.\n")
+    text = (
+        "Several supporters said the former president made a good case, while other voters "
+        "said they had not heard anything new.\n"
+    )
     by_text = {s.text: s for s in attribute(Document(id="d", text=text))}
     first = by_text["the former president made a good case"]
     assert first.speaker_mention.text == "Several supporters"
@@ -177,8 +195,10 @@ def test_second_speaker_clause_is_its_own_statement():
 
 
 def test_dateline_is_not_a_speaker_and_appositive_before_colon_is():
-    text = ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with Cameron.\n"
-            "Her senior adviser, Jake Sullivan, said: “Hillary Clinton believes in cooperation.”\n")
+    text = (
+        "LONDON (Reuters) - Donald Trump said he was unlikely to get along with Cameron.\n"
+        "Her senior adviser, Jake Sullivan, said: “Hillary Clinton believes in cooperation.”\n"
+    )
     statements = attribute(Document(id="d", text=text))
     assert statements[0].speaker == "Donald Trump"
     quote = next(s for s in statements if s.kind == "direct")

@@ -38,6 +38,16 @@ def _frames(sentence: str) -> dict[str, tuple[str | None, str | None]]:
             "urged",
             "the department to process the emails by July",
         ),
+        (
+            "Sanders accused Clinton of ducking questions about her speeches.",
+            "accused",
+            "Clinton of ducking questions about her speeches",
+        ),
+        (  # the to-infinitive the parser hung on the cue after the object
+            "Trump called for a special prosecutor to oversee an investigation into the foundation.",
+            "called",
+            "a special prosecutor to oversee an investigation into the foundation",
+        ),
         (  # the content phrase parsed as the object's
             'Cruz accused the debate moderators of asking too many "please attack Ted" questions.',
             "accused",
@@ -153,3 +163,59 @@ def test_reported_speech_around_a_partial_quote_keeps_the_quote():
         ("indirect", "the GOP for “turning its back” on America’s working families", "Clinton"),
         ("partial", "turning its back", "Clinton"),
     ]
+
+
+@pytest.mark.slow
+def test_fragment_verb_reports_its_complement_around_the_fragment():
+    from factcheck.attribute import attribute
+    from factcheck.records import Document
+
+    text = (
+        "Trump ripped FBI Director James Comey for acting as “the judge and the jury” in the probe."
+    )
+    found = [(s.kind.value, s.text, s.speaker) for s in attribute(Document(id="d", text=text))]
+    assert found == [
+        (
+            "indirect",
+            "FBI Director James Comey for acting as “the judge and the jury” in the probe",
+            "Trump",
+        ),
+        ("partial", "the judge and the jury", "Trump"),
+    ]
+
+
+@pytest.mark.slow
+def test_fragment_that_is_the_whole_complement_stays_one_statement():
+    from factcheck.attribute import attribute
+    from factcheck.records import Document
+
+    text = "Jane Moore welcomed “the recognition of our work” today."
+    found = [(s.kind.value, s.text, s.speaker) for s in attribute(Document(id="d", text=text))]
+    assert found == [("partial", "the recognition of our work", "Jane Moore")]
+
+
+@pytest.mark.slow
+def test_cue_object_holding_a_quote_is_what_was_said():
+    from factcheck.attribute import attribute
+    from factcheck.records import Document
+
+    text = (
+        "The spokesman admitted “one or two instances” where donations may have “slipped"
+        " through the cracks.”"
+    )
+    found = [(s.kind.value, s.text) for s in attribute(Document(id="d", text=text))]
+    assert found == [
+        (
+            "indirect",
+            "“one or two instances” where donations may have “slipped through the cracks.”",
+        ),
+        ("partial", "one or two instances"),
+        ("partial", "slipped through the cracks"),
+    ]
+
+
+
+@pytest.mark.slow
+def test_passive_cue_keeps_out_the_subject_asked():
+    frames = _frames("Scott was asked about the Florida Standards, which were developed later.")
+    assert frames["asked"] == (None, "about the Florida Standards, which were developed later")
