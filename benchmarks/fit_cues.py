@@ -40,7 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from attribution_eval import _load, _match, _overlap, _top_level
+from attribution_eval import _RELATIVE, _load, _match, _overlap, _top_level
 from cue_selection import ACTIONS, FUNCTION_VERBS, NOUN_ACTIONS, chosen, summary
 
 from factcheck import cues, frames
@@ -119,6 +119,7 @@ class _Today:
 
     def __init__(self, row: dict, statements: list) -> None:
         self.gold = [a for a in row["attributions"] if a.get("content")]
+        self.text = row["text"]
         self.top = _top_level(statements)
         matched = _match(self.gold, self.top, 0.3)
         self.found = {i for i, _ in matched}
@@ -147,16 +148,25 @@ class _Today:
         )
         if best[0] < 0.3:
             return "false", displaced, False
-        return "gain", displaced, _speaker_right(self.gold[best[1]], mention)
+        return "gain", displaced, _speaker_right(self.gold[best[1]], mention, self.text)
 
 
-def _speaker_right(gold: dict, mention) -> bool:
-    """Whether a mention overlaps the gold Source (or both are absent)."""
+def _speaker_right(gold: dict, mention, text: str) -> bool:
+    """Whether a mention overlaps the gold Source (or both are absent), or the Source is a
+    relative pronoun right after it ("Trump, who pressed for …"), as the eval counts it."""
     source = gold.get("source")
     if not source:
         return mention is None
-    return mention is not None and any(
-        min(e, mention[1]) > max(s, mention[0]) for s, e in source["spans"]
+    if mention is None:
+        return False
+    if any(min(e, mention[1]) > max(s, mention[0]) for s, e in source["spans"]):
+        return True
+    start = source["spans"][0][0]
+    between = text[mention[1] : start]
+    return (
+        source["text"].strip().lower() in _RELATIVE
+        and mention[1] <= start
+        and not between.strip(" ,\n-–—")
     )
 
 

@@ -199,8 +199,13 @@ def _fitted(kind: str) -> dict[str, str]:
 CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(_TABLE, _RARER, _BEYOND_VERBS, _fitted("verbs"))
 """Word form -> dependents ('ccomp', 'dobj', 'xcomp', 'prep:for' …) that hold its content."""
 
-LEXICON_FORMS: frozenset[str] = frozenset(CONTENT_DEPS)
-"""Every word form of the data-derived lexicon (their sentences are parsed)."""
+POLL_NOUNS: frozenset[str] = frozenset({"poll", "polls", "survey", "surveys"})
+"""Nouns of polling: the source of the clause their "in" phrase modifies ("In a new poll, 50
+percent …"; `sourceframes`)."""
+
+LEXICON_FORMS: frozenset[str] = frozenset(CONTENT_DEPS) | POLL_NOUNS
+"""Every word form of the data-derived lexicon, and the nouns of polling (their sentences are
+parsed)."""
 
 
 # Nouns of saying and thinking whose content is a clause ('acl': "the claim [that …]", "his

@@ -33,6 +33,7 @@ from factcheck.cues import (
     NOUN_CONTENT_DEPS,
     OBJECT_FORMS,
 )
+from factcheck.sourceframes import source_frame
 from factcheck.speakerdeps import (
     active_subject,
     holder_of,
@@ -100,6 +101,9 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
     low = token.lower_
     if low == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return _according(token, offset, sentence)
+    sourced = source_frame(token, offset, sentence)  # a poll ("in a new poll, …"), "said yes"
+    if sourced is not None:
+        return sourced
     if _said_by_noun(token):
         frame = _noun_frame(token, offset, sentence)
         if frame is not None:

@@ -75,6 +75,23 @@ def test_selection_keeps_frequent_precise_pairs_with_right_speakers():
     assert pairs == {"verb": {"prep:against": ["railed"]}, "noun": {"prep:of": ["assessment"]}}
 
 
+def _fit_script():
+    path = _SCRIPT.with_name("fit_cues.py")
+    spec = importlib.util.spec_from_file_location("fit_cues", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_fit_counts_a_relative_pronoun_source_as_the_eval_does():
+    fit = _fit_script()
+    text = "Obama, who pressed for a deal, lost."
+    gold = {"source": {"text": "who", "spans": [[7, 10]]}}
+    assert fit._speaker_right(gold, (0, 5), text)  # 'Obama' right before 'who'
+    assert not fit._speaker_right(gold, (23, 27), text)
+    assert fit._speaker_right({"source": None}, None, text)
+
+
 def test_displaced_statements_count_against_a_pair():
     counts = {"n": 10, "gain": 6, "displaced": 2}
     assert selection.precision(counts) == pytest.approx(0.4)
