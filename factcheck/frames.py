@@ -233,9 +233,9 @@ def _content(token, offset: int, clause: bool = True) -> tuple[int, int] | None:
     named = naming_span(token, offset) if token.lower_ in _NAMING else None
     if named is not None:
         return named
-    for child in token.children:
-        if child.dep_ == "ccomp":
-            return _interrupted(token, child, offset) or clause_span(token, child, offset)
+    reported = _reported_clause(token)
+    if reported is not None:
+        return _interrupted(token, reported, offset) or clause_span(token, reported, offset)
     adjunct = clause_in_adjunct(token, offset)
     if adjunct is not None:
         return adjunct
@@ -260,6 +260,14 @@ def _content(token, offset: int, clause: bool = True) -> tuple[int, int] | None:
     ):  # 'A year after it was announced, …' is a time, not an attribution
         return clause_without(token.head, token, offset)
     return None
+
+
+def _reported_clause(token):
+    """A cue's clausal complement; of two, the one after the cue ("Salkin, a rabbi helping
+    …, said he …": the parser reads the speaker's description as a clause too)."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    later = [c for c in clauses if c.i > token.i]
+    return (later if later and len(clauses) > 1 else clauses or [None])[0]
 
 
 def _parenthetical(token) -> bool:

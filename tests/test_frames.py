@@ -2,7 +2,9 @@
 
 import pytest
 
+from factcheck.attribute import attribute
 from factcheck.frames import CUE_FORMS, INFINITIVE_FORMS, OBJECT_FORMS, cue_positions
+from factcheck.records import Document
 
 
 def test_cue_lexicon_has_all_forms():
@@ -48,3 +50,15 @@ def test_data_derived_lexicon_names_content_dependents():
     assert {"sit", "spend", "table"}.isdisjoint(LEXICON_FORMS)
     text = "They expressed doubts on the table."
     assert [text[at:at + 4] for at in cue_positions(text)] == ["expr", "doub"]
+
+
+def test_of_two_clauses_the_cue_reports_the_one_after_it():
+    text = (
+        "In a statement released shortly after the Florida senator suspended his presidential "
+        "campaign, Cruz said he’s certain Rubio will continue to be a champion."
+    )
+    statements = attribute(Document(id="d", text=text))
+    said = [s for s in statements if s.cue is not None and s.cue.text == "said"]
+    assert [(s.text, s.speaker) for s in said] == [
+        ("he’s certain Rubio will continue to be a champion", "Cruz")
+    ]
