@@ -228,13 +228,13 @@ def is_sentence_quote(text: str, quote: Quote) -> bool:
     words = text[quote.start:quote.end].strip(_LEADING)
     ending = text[quote.end:quote.mark_end].strip("”\"’'»`")
     first = words[:1]
-    titled = _is_title(words) and not _after_colon(text, quote)
+    titled = is_title(words) and not _after_colon(text, quote)
     return (first.isupper() or first.isdigit()) and not titled and (
         len(words.split()) >= 3 or (words + ending)[-1:] in ".!?,"
     )
 
 
-def _is_title(words: str) -> bool:
+def is_title(words: str) -> bool:
     """Title case without punctuation: a work's title or a headline ('Mercy Street',
     'The Apprentice')."""
     split = words.rstrip(",").split()

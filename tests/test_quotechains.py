@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from factcheck.attribute import attribute
 from factcheck.quotechains import quote_chains
 from factcheck.quotemarks import find_quotes, paragraphs, sentences
+from factcheck.records import Document
 
 
 @dataclass
@@ -44,9 +46,9 @@ def test_quote_after_a_run_in_heading_in_capitals():
     assert _chains(text)[0][0] == "direct"
 
 
-def test_titles_of_works_are_partial():
+def test_a_title_outside_reported_speech_is_not_a_statement():
     text = "He was the host of the reality show “The Apprentice,” for years."
-    assert _chains(text) == [("partial", ["The Apprentice"])]
+    assert _chains(text) == []
 
 
 def test_next_paragraph_quote_goes_on_with_the_tagged_quote():
@@ -137,3 +139,15 @@ def test_the_scanned_speaker_fills_a_parsed_frame_without_one():
     plan.frames = [parsed]
     quote_chains(plan)
     assert parsed.mention is not None and text[parsed.mention[0] : parsed.mention[1]] == "Beck"
+
+
+def test_a_title_inside_reported_speech_stays_a_partial_quote():
+    text = (
+        "The office was once used for building sets for the reality TV show “The Apprentice.” "
+        "Trump said the show “The Apprentice” made him famous."
+    )
+    statements = attribute(Document(id="d", text=text))
+    titles = [s for s in statements if s.text == "The Apprentice"]
+    assert [(s.kind, s.speaker, s.start) for s in titles] == [
+        ("partial", "Trump", text.rindex("The Apprentice"))
+    ]
