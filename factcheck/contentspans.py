@@ -11,6 +11,7 @@ the frames).
 from __future__ import annotations
 
 from factcheck.cues import CUE_FORMS
+from factcheck.subjectless import joined_cue
 
 
 def content_parts(frame, text: str) -> list[tuple[int, int]]:
@@ -36,11 +37,15 @@ def content_parts(frame, text: str) -> list[tuple[int, int]]:
 
 def subtree(token, offset: int) -> tuple[int, int] | None:
     """Offsets of a token's subtree, trimmed of punctuation, up to another speaker's clause
-    set off by a comma ("… his wife, while other voters said …")."""
+    set off by a comma ("… his wife, while other voters said …") or before a cue joined to
+    it by "and" that continues the speaker's own ("said [he …] and suggested …")."""
     doc, end = token.doc, token.right_edge.i + 1
     for other in doc[token.i + 1 : end]:
         if _other_clause(other):
             end = other.left_edge.i
+            break
+        if joined_cue(other) is not None:
+            end = other.left_edge.i - 1  # without the 'and': 'said [he …] and suggested …'
             break
     return trimmed(doc[token.left_edge.i : end], offset)
 
@@ -149,6 +154,18 @@ def _without_aside(word, span, offset: int) -> tuple[int, int] | None:
         return span
     cut = trimmed(doc[word.left_edge.i : asides[0].left_edge.i], offset)
     return (span[0], min(span[1], cut[1])) if cut is not None else span
+
+
+def question_span(asked, offset: int) -> tuple[int, int] | None:
+    """What a question without its asker was about: the topic after "about", without the
+    writer's aside ("Asked about [the Florida Standards], which were developed …"), else the
+    words after the cue ("Asked [whether he would run], …")."""
+    doc, after = asked.doc, asked.i + 1
+    if after < len(doc) and doc[after].lower_ == "about" and doc[after].head == asked:
+        topic = next((c for c in doc[after].children if c.dep_ in ("pobj", "pcomp")), None)
+        if topic is not None:
+            return _without_aside(topic, subtree(topic, offset), offset)
+    return trimmed(doc[after : asked.right_edge.i + 1], offset)
 
 
 def naming_span(verb, offset: int) -> tuple[int, int] | None:

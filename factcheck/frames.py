@@ -20,6 +20,7 @@ from factcheck.contentspans import (
     misread_clause,
     naming_span,
     object_span,
+    question_span,
     subtree,
     trimmed,
 )
@@ -248,7 +249,7 @@ def _content(token, offset: int, clause: bool = True) -> tuple[int, int] | None:
     if quoted is not None:
         return quoted
     if not clause:
-        return trimmed(token.doc[token.i + 1 : token.right_edge.i + 1], offset)
+        return question_span(token, offset)
     if token.dep_ == "acl":
         return misread_clause(token, offset)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):

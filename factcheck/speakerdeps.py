@@ -21,7 +21,7 @@ from factcheck.speakerforms import (
     perfect_s,
     recipient,
 )
-from factcheck.subjectless import misparsed_subject
+from factcheck.subjectless import joined_cue, misparsed_subject
 
 __all__ = ["mention_of"]  # read by `frames` with the speaker
 
@@ -46,6 +46,9 @@ def subject_of(token):
     adjunct = _free_adjunct_subject(token)
     if adjunct is not None:
         return adjunct
+    joined = joined_cue(token)
+    if joined is not None:
+        return subject_of(joined)  # 'Trump said he … and suggested …': Trump suggested
     start, by_means = token, False
     for _ in range(5):
         inverted = inverted_subject(token) if token != start else None

@@ -6,6 +6,8 @@ before the verb, the noun written right before the verb. Part of the attribute s
 
 from __future__ import annotations
 
+from factcheck.cues import CUE_FORMS
+
 _LOOSE_SUBJECT_DEPS = {"npadvmod", "nummod", "csubj", "dep", "nmod", "compound", "amod"}
 _SKIP_DEPS = {"advmod", "aux", "neg", "auxpass"}
 
@@ -116,6 +118,23 @@ def _series(child) -> bool:
         and not any(c.dep_ == "mark" or c.lower_ in _SUBORDINATORS for c in child.lefts)
         and any(c.dep_ == "nsubj" and c.lower_ not in ("it", "there") for c in child.children)
     )
+
+
+def joined_cue(verb):
+    """The cue a cue verb without a subject of its own continues when the parser joined it by
+    "and"/"but" to the verb of that cue's reported clause ("Trump said he hasn't … and
+    suggested that …" -> said: Trump suggested, not the reported clause's "he"); else None."""
+    if verb.dep_ != "conj" or verb.lower_ not in CUE_FORMS:
+        return None
+    doc, left = verb.doc, verb.left_edge.i
+    if left == 0:
+        return None
+    if doc[left - 1].lower_ not in ("and", "but") or verb.head.dep_ != "ccomp":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    cue = verb.head.head
+    return cue if cue.lower_ in CUE_FORMS and cue.i < verb.head.i else None
 
 
 _SUBORDINATORS = frozenset({

@@ -214,8 +214,25 @@ def test_cue_object_holding_a_quote_is_what_was_said():
     ]
 
 
-
 @pytest.mark.slow
 def test_passive_cue_keeps_out_the_subject_asked():
     frames = _frames("Scott was asked about the Florida Standards, which were developed later.")
-    assert frames["asked"] == (None, "about the Florida Standards, which were developed later")
+    assert frames["asked"] == (None, "the Florida Standards")  # the topic, without the aside
+
+
+@pytest.mark.slow
+def test_cue_joined_to_the_reported_clause_ends_it_and_keeps_the_speaker():
+    found = _frames("Trump said he hasn't decided yet and suggested that the party should wait.")
+    assert found["said"] == ("Trump", "he hasn't decided yet")
+    assert found["suggested"] == ("Trump", "that the party should wait")
+
+
+@pytest.mark.slow
+def test_joined_cue_speaks_for_the_cue_not_for_the_reported_subject():
+    sentence = (
+        "Trump said Clinton hasn't apologized for the emails and suggested that she should "
+        "drop out."
+    )
+    found = _frames(sentence)
+    assert found["said"] == ("Trump", "Clinton hasn't apologized for the emails")
+    assert found["suggested"] == ("Trump", "that she should drop out")

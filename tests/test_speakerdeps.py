@@ -107,7 +107,7 @@ def test_question_without_asker_reports_the_question_not_the_answer():
             "support for licenses.")
     asked = _by_cue(text, "Asked")
     assert asked.speaker is None
-    assert asked.text == "about that vote specifically"
+    assert asked.text == "that vote specifically"
 
 
 @pytest.mark.slow
