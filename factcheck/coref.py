@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.speakers import canonical_speaker, core_name, name_aliases, surname
+from factcheck.speakers import (
+    alias_table_in_order,
+    canonical_speaker,
+    core_name,
+    group_named_after,
+    surname,
+)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
@@ -173,7 +179,7 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.names = person_names(self.text)
-        self.aliases = _alias_table(self.names)
+        self.aliases = alias_table_in_order(self.names)
         self.female_surnames = {
             m.group(1).lower() for m in re.finditer(r"\b(?:Mrs|Ms|Miss)\.?[ \t]+([A-Z][\w’'-]+)", self.text)
         }
@@ -196,7 +202,7 @@ class SpeakerResolver:
         org = organisation(mention)
         if org is not None:
             return org, 0.85
-        name = name_in(mention)
+        name = None if group_named_after(words) else name_in(mention)
         if name is None:
             return _description(mention), 0.6
         return self._titled_name(words, name) or self._full_name(name), 0.9
@@ -225,8 +231,7 @@ class SpeakerResolver:
 
     def _full_name(self, name: str) -> str:
         """The full name a surname or titled name stands for."""
-        resolved = canonical_speaker(name, self.aliases) or name
-        return resolved
+        return canonical_speaker(name, self.aliases) or name
 
     def _pronoun(self, pronoun: str, position: int) -> tuple[str | None, float]:
         """Most recent fitting speaker before `position` (she: a woman, he: not a woman),
@@ -263,18 +268,6 @@ class SpeakerResolver:
         if named:
             return organisation(named[-1].group()) or named[-1].group(), 0.6
         return _description(mention), 0.5
-
-
-def _alias_table(names: list[str]) -> dict[str, str]:
-    """Alias -> full name, like `speakers.build_alias_table`, but on a tie of length the
-    name the document used first wins (so a stray 'Later Putin' cannot take 'putin')."""
-    table: dict[str, str] = {}
-    for name in dict.fromkeys(names):
-        for alias in name_aliases(name):
-            current = table.get(alias)
-            if current is None or len(core_name(name).split()) > len(core_name(current).split()):
-                table[alias] = name
-    return table
 
 
 def _conjoined(mention: str) -> str:

@@ -87,3 +87,24 @@ def same_speaker(claimed: str | None, actual: str | None, aliases: Mapping[str, 
         return False
     shorter, longer = sorted((a_words, b_words), key=len)
     return len(shorter) == 1 and shorter[0] == longer[-1]
+
+
+_GROUP_NOUN = re.compile(r"[a-z]+[^s']s")
+
+
+def group_named_after(words: list[str]) -> bool:
+    """Whether a mention's words are a group named after someone or somewhere ('European
+    leaders', 'Clinton aides', 'White House officials'): not the person or place it names."""
+    return len(words) >= 2 and words[-2][:1].isupper() and bool(_GROUP_NOUN.fullmatch(words[-1]))
+
+
+def alias_table_in_order(names: list[str]) -> dict[str, str]:
+    """Alias -> full name, like `build_alias_table`, but on a tie of length the
+    name the document used first wins (so a stray 'Later Putin' cannot take 'putin')."""
+    table: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        for alias in name_aliases(name):
+            current = table.get(alias)
+            if current is None or len(core_name(name).split()) > len(core_name(current).split()):
+                table[alias] = name
+    return table

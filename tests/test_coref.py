@@ -108,3 +108,12 @@ def test_both_before_conjoined_speakers_is_dropped():
 
     resolver = SpeakerResolver("Both Trump and Putin agreed.")
     assert resolver.resolve("Both Trump and Putin", 0)[0] == "Trump and Putin"
+
+
+def test_a_group_named_after_someone_is_not_that_person():
+    text = "Hillary Clinton spoke in Ohio. Clinton aides said the plan was dead."
+    resolver = SpeakerResolver(text)
+    resolver.remember("Hillary Clinton", 0)
+    assert resolver.resolve("Clinton aides", text.index("Clinton aides"))[0] == "Clinton aides"
+    assert resolver.resolve("European leaders", len(text))[0] == "European leaders"
+    assert resolver.resolve("Mrs. Clinton", len(text))[0] == "Hillary Clinton"
