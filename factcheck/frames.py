@@ -253,7 +253,8 @@ def _content(token, offset: int, clause: bool = True) -> tuple[int, int] | None:
     if token.dep_ == "acl":
         return misread_clause(token, offset)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
-        return clause_without(token.head, token, offset)
+        sourced = any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
+        return clause_without(token.head, token, offset) if sourced else None  # 'as expected'
     if (
         token.dep_ in ("parataxis", "ccomp", "advcl")
         and _parenthetical(token)

@@ -62,3 +62,15 @@ def test_of_two_clauses_the_cue_reports_the_one_after_it():
     assert [(s.text, s.speaker) for s in said] == [
         ("he’s certain Rubio will continue to be a champion", "Cruz")
     ]
+
+
+def test_as_expected_is_the_writer_not_a_source():
+    text = (
+        "However, as expected, Russia presented strict demands. "
+        "As the Times reported, the talks failed."
+    )
+    statements = attribute(Document(id="d", text=text))
+    assert [(s.text, s.speaker) for s in statements if s.kind == "indirect"] == [
+        ("strict demands", "Russia"),
+        ("the talks failed", "the Times"),
+    ]
