@@ -192,13 +192,18 @@ def _lexicon_content(token, offset: int, wanted=None) -> tuple[int, int] | None:
     if wanted is None:
         wanted = CONTENT_DEPS.get(token.lower_, frozenset())
     for child in token.children:
-        if child.dep_ in wanted:
+        if child.dep_ in wanted and (child.dep_ != "acl" or _complement_clause(child)):
             return object_span(token, child, offset)
         if child.dep_ == "prep" and f"prep:{child.lower_}" in wanted:
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "pcomp"):
                     return object_span(token, grandchild, offset)
     return _object_with_phrase(token, wanted, offset)
+
+
+def _complement_clause(clause) -> bool:
+    """Whether a clause on a noun is what it holds ("claim [that …]"), not a participle."""
+    return any(c.dep_ in ("mark", "aux") for c in clause.children)
 
 
 def _object_with_phrase(token, wanted, offset: int) -> tuple[int, int] | None:

@@ -84,3 +84,12 @@ def test_dateline_is_not_the_speaker():
             "programs, acknowledging that the current system has failed.")
     speakers = {s.speaker for s in _statements(text)}
     assert speakers == {"the Obama administration"}
+
+
+def test_a_participle_on_a_noun_of_saying_is_not_its_content():
+    text = (
+        "The agreement closely resembles a proposal first introduced by Ukrainian President "
+        "Volodymyr Zelenskyy. Trump's claim that the election was rigged is false."
+    )
+    statements = attribute(Document(id="d", text=text))
+    assert [(s.text, s.speaker) for s in statements] == [("that the election was rigged", "Trump")]
