@@ -20,6 +20,7 @@ from factcheck.speakerforms import (
     passive_cue,
     perfect_s,
     recipient,
+    sender,
 )
 from factcheck.subjectless import joined_cue, misparsed_subject
 
@@ -80,6 +81,9 @@ def subject_of(token):
             continue
         if token.dep_ == "acl" and circumstance(token):
             token = token.head.head.head  # 'at one point calling …': the clause's verb
+            continue
+        if sender(token) is not None:
+            token = sender(token)  # 'emailed supporters saying …': the one who emailed
             continue
         if token.dep_ == "acl" and token.head.dep_ in _ISSUED and _issued(token.head):
             token = token.head  # 'His office put out a statement saying …': the issuer

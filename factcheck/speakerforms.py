@@ -251,3 +251,26 @@ def for_subject(verb):
             if noun.dep_ == "pobj" and noun.right_edge.i == to.i - 1:
                 return noun
     return None
+
+
+_SENDING_WORDS = (
+    "email emails emailed emailing text texts texted texting message messaged send sends sent "
+    "sending write writes wrote writing tell tells told telling"
+)
+_SENDING = frozenset(_SENDING_WORDS.split())
+
+
+def sender(participle):
+    """The verb whose subject says what a participle of saying hung on its addressees says
+    ("The senator emailed supporters saying …", "sent a message to supporters saying …"):
+    the sender, not the addressees; None otherwise."""
+    noun = participle.head
+    if participle.dep_ != "acl" or not participle.lower_.endswith("ing"):
+        return None
+    if noun.dep_ == "dobj" and noun.head.lower_ in _SENDING:
+        return noun.head
+    to = noun.head
+    if noun.dep_ == "pobj" and to.lower_ == "to" and to.dep_ in ("dative", "prep"):
+        return to.head
+    return None
+

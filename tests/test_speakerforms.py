@@ -139,3 +139,17 @@ def test_helpers_on_a_parse():
         doc = nlp("Clinton's campaign took the unusual step of criticizing the agencies.")
     assert light_noun(next(t for t in doc if t.text == "step"))
     assert not light_noun(next(t for t in doc if t.text == "agencies"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vermont senator emailed supporters saying: “The struggle continues.”",
+        "The Vermont senator sent out a text message to supporters saying: “The struggle continues.”",
+    ],
+)
+def test_the_sender_speaks_not_the_addressees(text):
+    statements = attribute(Document(id="d", text=text))
+    assert [(s.text, s.speaker) for s in statements] == [
+        ("The struggle continues", "the Vermont senator")
+    ]
