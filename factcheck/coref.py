@@ -82,6 +82,7 @@ def after_dateline(text: str, start: int, end: int) -> int:
     return match.end() if match else start
 
 
+_NO_ONE = {"it", "you", "this", "that", "which", "these", "those"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "some", "many", "several", "two", "three"}
 QUANTIFIERS = {
     "some", "many", "several", "most", "few", "both", "all", "two", "three", "four", "five",
@@ -193,6 +194,8 @@ class SpeakerResolver:
         lowered = _POSSESSIVE.get(lowered, lowered)
         if lowered in PRONOUNS:
             return self._pronoun(lowered, position)
+        if lowered in _NO_ONE:
+            return None, 0.2  # 'it said', 'you say': nobody a reader could name
         if " and " in lowered:
             return _conjoined(mention), 0.85
         if lowered in _OUTLET_WORDS:

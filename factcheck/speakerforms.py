@@ -270,7 +270,7 @@ def sender(participle):
     if noun.dep_ == "dobj" and noun.head.lower_ in _SENDING:
         return noun.head
     to = noun.head
-    if noun.dep_ == "pobj" and to.lower_ == "to" and to.dep_ in ("dative", "prep"):
+    if noun.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ in _SENDING:
         return to.head
     return None
 

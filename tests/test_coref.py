@@ -117,3 +117,9 @@ def test_a_group_named_after_someone_is_not_that_person():
     assert resolver.resolve("Clinton aides", text.index("Clinton aides"))[0] == "Clinton aides"
     assert resolver.resolve("European leaders", len(text))[0] == "European leaders"
     assert resolver.resolve("Mrs. Clinton", len(text))[0] == "Hillary Clinton"
+
+
+def test_it_and_you_name_no_speaker():
+    resolver = SpeakerResolver("The report came out on Monday. It said the economy was weak.")
+    assert resolver.resolve("It", 31) == (None, 0.2)
+    assert resolver.resolve("you", 31)[0] is None
