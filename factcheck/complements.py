@@ -7,6 +7,7 @@ the attribute stage (`contentspans` gives the spans).
 from __future__ import annotations
 
 from factcheck.contentspans import clause_span, holds_quote, naming_span, object_span, trimmed
+from factcheck.cues import SEEMING_FORMS
 
 
 def quoted_complement(verb, offset: int) -> tuple[int, int] | None:
@@ -38,11 +39,6 @@ def complement_span(verb, child, offset: int) -> tuple[int, int] | None:
     return None
 
 
-_SEEMING = frozenset(
-    ["seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"]
-)
-
-
 def raised_subject(cue, content, offset: int):
     """For a cue that says nothing of its own subject, a verb of seeming or a passive without
     its agent ("[Trump] is expected [to deliver a speech]", "[Washington] appears [weak]"):
@@ -52,9 +48,9 @@ def raised_subject(cue, content, offset: int):
         return None
     if any(c.dep_ in ("ccomp", "agent") for c in cue.children):
         return None  # 'it is expected that …', '… is expected by analysts to …'
-    if cue.lower_ not in _SEEMING and not any(_predicated(c) for c in cue.children):
+    if cue.lower_ not in SEEMING_FORMS and not any(_predicated(c) for c in cue.children):
         return None  # 'Scott was asked about …': the subject is the one asked
-    kinds = ("nsubj", "nsubjpass") if cue.lower_ in _SEEMING else ("nsubjpass",)
+    kinds = ("nsubj", "nsubjpass") if cue.lower_ in SEEMING_FORMS else ("nsubjpass",)
     subjects = [c for c in cue.children if c.dep_ in kinds and c.i < cue.i]
     if not subjects:
         return None

@@ -240,10 +240,12 @@ def misread_clause(cue, offset: int) -> tuple[int, int] | None:
     return trimmed(doc[cue.right_edge.i + 1 : verb.right_edge.i + 1], offset)
 
 
-def clause_without(head, part, offset: int) -> tuple[int, int] | None:
-    """The clause of `head` without the phrase `part` (which sits at its start or end)."""
+def clause_without(head, part, offset: int, end: int | None = None) -> tuple[int, int] | None:
+    """The clause of `head` without the phrase `part` (which sits at its start or end); `end`
+    (a token index) cuts the clause short."""
     doc = head.doc
-    start, end = head.left_edge.i, head.right_edge.i + 1
+    start = head.left_edge.i
+    end = head.right_edge.i + 1 if end is None else end
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if part.left_edge.i <= start:

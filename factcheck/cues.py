@@ -16,11 +16,15 @@ factcheck/data/cues_fitted.json, adds the pairs (verbs, adjectives and nouns) wh
 statements find gold that today's statements miss in at least 45% of at least three
 occurrences in two articles (five for nouns), with the right speaker in most; plain
 actions, function verbs and joint decisions are never added (`benchmarks/cue_selection.py`).
+
+Also the word sets other readings share: verbs of seeming, nouns of polling, and answers to a
+request ("did not respond to a request for comment"), which say nothing.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 _IRREGULAR = {
@@ -185,19 +189,28 @@ BASE_CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(_TABLE, _RARER, _BEYOND_
 """The tiers above, without the fitted one (what `benchmarks/fit_cues.py` measures against)."""
 
 
-def _fitted(kind: str) -> dict[str, str]:
-    """The fitted tier of one kind ('verbs', 'nouns'): dep -> forms, from
-    factcheck/data/cues_fitted.json (written by benchmarks/fit_cues.py on PolNeAR train);
+def _read_fitted() -> dict:
+    """factcheck/data/cues_fitted.json (written by benchmarks/fit_cues.py on PolNeAR train);
     empty when the file is absent."""
     path = resources.files("factcheck").joinpath("data/cues_fitted.json")
-    if not path.is_file():
-        return {}
-    table = json.loads(path.read_text("utf-8")).get(kind, {})
-    return {dep: " ".join(forms) for dep, forms in table.items()}
+    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
+
+
+_FITTED = _read_fitted()
+
+
+def _fitted(kind: str) -> dict[str, str]:
+    """The fitted tier of one kind ('verbs', 'nouns'): dep -> forms."""
+    return {dep: " ".join(forms) for dep, forms in _FITTED.get(kind, {}).items()}
 
 
 CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(_TABLE, _RARER, _BEYOND_VERBS, _fitted("verbs"))
 """Word form -> dependents ('ccomp', 'dobj', 'xcomp', 'prep:for' …) that hold its content."""
+
+SEEMING_FORMS: frozenset[str] = frozenset(
+    {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
+)
+"""Verbs of seeming: they say something of their subject, most often in the writer's words."""
 
 POLL_NOUNS: frozenset[str] = frozenset({"poll", "polls", "survey", "surveys"})
 """Nouns of polling: the source of the clause their "in" phrase modifies ("In a new poll, 50
@@ -239,3 +252,21 @@ LIGHT_VERBS: frozenset[str] = frozenset({"make", "makes", "made", "making"})
 
 LIGHT_ADJECTIVES: frozenset[str] = frozenset({"clear"})
 """Adjectives that attribute after a light verb ("made it clear that …")."""
+
+
+_ANSWERING_WORDS = (
+    "respond responds responded responding answer answers answered answering return returns"
+    " returned returning"
+)
+_ANSWERING = frozenset(_ANSWERING_WORDS.split())
+_REQUESTS = re.compile(
+    r"(?:(?:an?|the|his|her|their|its|repeated|multiple|several|numerous)\s+)?"
+    r"(?:requests?|inquir(?:y|ies)|calls?|messages?|e-?mails?|questions?|questionnaires?)\b",
+    re.IGNORECASE,
+)
+
+
+def answers_a_request(cue: str, content: str) -> bool:
+    """Whether a cue of answering has a request as its content ("did not respond to a
+    request for comment", "answered questions about …"): what was asked, not said."""
+    return cue in _ANSWERING and _REQUESTS.match(content) is not None

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from factcheck.complements import complement_span
 from factcheck.coref import name_in
 from factcheck.frames import Frame
+from factcheck.mentions import mention_of
 from factcheck.quotemarks import Quote
-from factcheck.speakerdeps import governing_verb, mention_of, subject_of
+from factcheck.speakerdeps import governing_verb, subject_of
 
 PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 

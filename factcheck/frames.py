@@ -33,13 +33,15 @@ from factcheck.cues import (
     LIGHT_VERBS,
     NOUN_CONTENT_DEPS,
     OBJECT_FORMS,
+    SEEMING_FORMS,
+    answers_a_request,
 )
+from factcheck.mentions import mention_of
 from factcheck.sourceframes import source_frame
 from factcheck.speakerdeps import (
     active_subject,
     holder_of,
     is_passive,
-    mention_of,
     questioned,
     source_behind,
     subject_of,
@@ -72,7 +74,7 @@ _SAY = frozenset({"say", "says", "said"})
 # Cues that hold the writer's own reading, or a weak attribution to their subject ("Trump
 # seemed to suggest …": a cue of the data-derived lexicon), never to anyone else ("the
 # contests known as …"): `active_subject` reads their speaker.
-_NO_SOURCE = _words("seem seems seemed seeming appear appears appeared appearing known referred")
+_NO_SOURCE = SEEMING_FORMS | {"known", "referred"}
 _NAMING = _words(
     "call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling"
     " brand brands branded branding"
@@ -129,26 +131,9 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
         weak = content is not None
     if not known and content is None:
         return None
-    if content is not None and _request(low, token.doc.text[content[0] - offset :]):
+    if content is not None and answers_a_request(low, token.doc.text[content[0] - offset :]):
         return None  # 'did not respond to a request for comment': nothing was said
     return Frame(cue, mention, content, sentence, report=low in REPORT_CUES, weak=weak)
-
-
-_ANSWERING = _words(
-    "respond responds responded responding answer answers answered answering return returns"
-    " returned returning"
-)
-_REQUESTS = re.compile(
-    r"(?:(?:an?|the|his|her|their|its|repeated|multiple|several|numerous)\s+)?"
-    r"(?:requests?|inquir(?:y|ies)|calls?|messages?|e-?mails?|questions?|questionnaires?)\b",
-    re.IGNORECASE,
-)
-
-
-def _request(cue: str, content: str) -> bool:
-    """Whether a cue of answering has a request as its content ("did not respond to a
-    request for comment", "answered questions about …"): what was asked, not said."""
-    return cue in _ANSWERING and _REQUESTS.match(content) is not None
 
 
 _NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
@@ -186,7 +171,7 @@ def _lexicon_content(token, offset: int, wanted=None) -> tuple[int, int] | None:
     """The content of a cue of the data-derived lexicon (`cues`): its ccomp, dobj or
     xcomp, or the object of a preposition ("accused X of [placing …]"); `wanted` names the
     dependents (else the lexicon's for the word)."""
-    named = naming_span(token, offset) if token.lower_ in _NAMING else None
+    named = _named(token, offset)
     if named is not None:
         return named
     if wanted is None:
@@ -199,6 +184,11 @@ def _lexicon_content(token, offset: int, wanted=None) -> tuple[int, int] | None:
                 if grandchild.dep_ in ("pobj", "pcomp"):
                     return object_span(token, grandchild, offset)
     return _object_with_phrase(token, wanted, offset)
+
+
+def _named(token, offset: int) -> tuple[int, int] | None:
+    """What a verb of naming says (`contentspans.naming_span`); None for other words."""
+    return naming_span(token, offset) if token.lower_ in _NAMING else None
 
 
 def _complement_clause(clause) -> bool:
@@ -236,7 +226,7 @@ def _content(token, offset: int, clause: bool = True) -> tuple[int, int] | None:
     """What a cue verb reports: its clausal complement, or (`clause`) the clause it is
     parenthetical to; never that clause for a question without its asker ("Asked about the
     vote, Smith said …": the question is "about the vote", Smith's answer is another frame)."""
-    named = naming_span(token, offset) if token.lower_ in _NAMING else None
+    named = _named(token, offset)
     if named is not None:
         return named
     reported = _reported_clause(token)

@@ -7,9 +7,9 @@ so"). Offsets are character offsets into the document.
 
 from __future__ import annotations
 
-from factcheck.contentspans import trimmed
+from factcheck.contentspans import clause_without
 from factcheck.cues import CUE_FORMS, LEXICON_FORMS, POLL_NOUNS
-from factcheck.speakerdeps import mention_of
+from factcheck.mentions import mention_of
 
 # Where a poll phrase may hang to be the source of the main clause: on its verb, or on that
 # verb's subject or object ("… has [a lead in the poll]"), the verb perhaps the to-clause of
@@ -61,11 +61,7 @@ def _poll_content(head, prep, offset: int) -> tuple[int, int] | None:
         end = spoken[0].left_edge.i
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
         end -= 1
-    if prep.left_edge.i <= start:
-        start = prep.right_edge.i + 1
-    elif prep.right_edge.i + 1 >= end:
-        end = prep.left_edge.i
-    return trimmed(doc[start:end], offset) if start < end else None
+    return clause_without(head, prep, offset, end)
 
 
 def _other_speaker(clause) -> bool:

@@ -6,8 +6,7 @@ stage (`frames` reads the cues and their content).
 
 from __future__ import annotations
 
-from factcheck.cues import CUE_FORMS
-from factcheck.mentions import mention_of
+from factcheck.cues import CUE_FORMS, SEEMING_FORMS
 from factcheck.speakerforms import (
     auxiliary_subjects,
     circumstance,
@@ -23,8 +22,6 @@ from factcheck.speakerforms import (
     sender,
 )
 from factcheck.subjectless import joined_cue, misparsed_subject
-
-__all__ = ["mention_of"]  # read by `frames` with the speaker
 
 
 def subject_of(token):
@@ -82,8 +79,9 @@ def subject_of(token):
         if token.dep_ == "acl" and circumstance(token):
             token = token.head.head.head  # 'at one point calling …': the clause's verb
             continue
-        if sender(token) is not None:
-            token = sender(token)  # 'emailed supporters saying …': the one who emailed
+        sent_by = sender(token)
+        if sent_by is not None:
+            token = sent_by  # 'emailed supporters saying …': the one who emailed
             continue
         if token.dep_ == "acl" and token.head.dep_ in _ISSUED and _issued(token.head):
             token = token.head  # 'His office put out a statement saying …': the issuer
@@ -150,9 +148,6 @@ def _free_adjunct_subject(token):
 
 _EMPTY = frozenset({"it", "there", "that", "this"})
 _EXPLETIVES = frozenset({"it", "there"})
-_SEEMING = frozenset(
-    {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
-)
 _BE = frozenset({"is", "'s", "’s", "was", "be", "been", "are", "were", "being"})
 _UP_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acomp", "dep"}
 _ISSUED = {"dobj", "pobj"}
@@ -242,7 +237,7 @@ def active_subject(token):
     seeming whose to-clause is a cue ("Trump seemed to suggest …": a weak attribution to
     Trump); None for the writer's own reading ("It seems that …", "Sanders appears to be
     slipping", "known as", "referred to as")."""
-    if token.lower_ in _SEEMING and _seems_to_say(token):
+    if token.lower_ in SEEMING_FORMS and _seems_to_say(token):
         subject = subject_of(token)
         return None if subject is None or subject.lower_ in _EXPLETIVES else subject
     if token.lower_ != "referred":
