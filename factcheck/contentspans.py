@@ -25,9 +25,9 @@ def content_parts(frame, text: str) -> list[tuple[int, int]]:
     if not start < cut_start or not cut_end < end:
         return [frame.content]
     left, right = cut_start, cut_end
-    while left > start and text[left - 1] in " ,;—–-(":
+    while left > start and text[left - 1] in " ,;—–―-(":
         left -= 1
-    while right < end and text[right] in " ,;—–-)":
+    while right < end and text[right] in " ,;—–―-)":
         right += 1
     parts = [(s, e) for s, e in ((start, left), (right, end)) if s < e]
     if len(parts) == 2 and text[start:left].lower() == "that":

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from factcheck.coref import QUANTIFIERS
 from factcheck.frames import CUE_FORMS
-from factcheck.quotemarks import Quote
+from factcheck.quotemarks import DASHES, Quote
 from factcheck.quotetags import (
     before_relative,
     name_run,
@@ -47,7 +47,7 @@ class QuoteFrame:
 def frame_after(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     """An attribution right after a quote (“…,” he said / said X / — X), up to `limit`."""
     segment = text[quote.mark_end:limit]
-    dash = re.match(r"\s*([—–]|--?)\s*(?=[A-Z])", segment)
+    dash = re.match(rf"\s*([{DASHES}]|--?)\s*(?=[A-Z])", segment)
     if dash and quote.closed:
         words = list(_WORD.finditer(segment, dash.end()))
         mention = _run(words, 0, 8, quote.mark_end)

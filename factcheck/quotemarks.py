@@ -14,11 +14,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
+DASHES = "—–―"  # em dash, en dash and the quotation dash (horizontal bar)
 _DOUBLE = re.compile(r"'''|''|``|[\"“”„«»]")
 _TRIPLE = "'''"  # '' and a nested ' (opening) or ' and '' (closing)
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘‚‹]")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–―-]))[‘‚‹]")
 _OPEN_LEAN = {"“", "„", "«", "``", "‘", "‚", "‹"}
-_CLOSE_AFTER = re.compile(r"[\s.,;:!?)\]—–-]|$")
+_CLOSE_AFTER = re.compile(r"[\s.,;:!?)\]—–―-]|$")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
     "jr", "sr", "inc", "co", "corp", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun",
@@ -30,7 +31,7 @@ _LINK_LINE = re.compile(
     r"^\s*(read also|read more|related|see also|also read|click here)\b",
     re.IGNORECASE,
 )
-_LEADING = "“”\"‘’'«»„`([{.@-–— "
+_LEADING = "“”\"‘’'«»„`([{.@-–—― "
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def _opens(text: str, start: int, end: int, mark: str) -> bool:
     """Whether a double mark at text[start:end] opens (else closes) a quote, from context."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+    if (before.isspace() or before in "([{—–―-/") and not after.isspace():
         return True
     if before == ":" and after.isalnum():  # 'Rep. Trey Gowdy (R-S.C.):"I have not heard …'
         return True

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from factcheck.frames import CUE_FORMS
-from factcheck.quotemarks import Quote
+from factcheck.quotemarks import DASHES, Quote
 
 _CLOSING = "”\"’'»` "
-_DASH_LINE = re.compile(r"[ \t]*\n\s*(?:[—–]|--?)[ \t]*[A-Z]")
+_DASH_LINE = re.compile(rf"[ \t]*\n\s*(?:[{DASHES}]|--?)[ \t]*[A-Z]")
 
 
 def verb_next_to_name(words: list[re.Match]) -> int | None:

@@ -95,6 +95,20 @@ def test_dash_colon_and_unattributed():
     assert by_text["a farce"].kind is StatementKind.PARTIAL
 
 
+@pytest.mark.parametrize("dash", ["—", "–", "―", "--"])
+def test_every_quotation_dash_names_the_speaker(dash):
+    """The horizontal bar (―) is the typographer's quotation dash; a quote opened with a
+    reversed mark (”…”) still closes and is credited."""
+    text = (
+        "Readers wrote in.\n\n”He shows no respect for anybody.” " + dash + "\xa0Jorge Falcon.\n\n"
+        "“We can build a wall around him.” " + dash + " Steve Quinlan\n"
+    )
+    by_text = {s.text: s for s in attribute(Document(id="d", text=text))}
+    assert by_text["He shows no respect for anybody"].speaker == "Jorge Falcon"
+    assert by_text["We can build a wall around him"].speaker == "Steve Quinlan"
+    assert by_text["We can build a wall around him"].kind is StatementKind.DIRECT
+
+
 def test_unattributable_quote_kept_with_no_speaker():
     statements = attribute(Document(id="d", text="The sign read “closed for good” all week."))
     assert len(statements) == 1
