@@ -205,7 +205,8 @@ class SpeakerResolver:
         org = organisation(mention)
         if org is not None:
             return org, 0.85
-        name = None if group_named_after(words) else name_in(mention)
+        named_aside = group_named_after(words) or _named_in_a_phrase(words)
+        name = None if named_aside else name_in(mention)
         if name is None:
             return _description(mention), 0.6
         return self._titled_name(words, name) or self._full_name(name), 0.9
@@ -282,6 +283,19 @@ def _conjoined(mention: str) -> str:
     if words and words[0] == "The":
         words[0] = "the"
     return " ".join(words)
+
+
+def _named_in_a_phrase(words: list[str]) -> bool:
+    """Whether a described speaker names someone only inside a phrase of place or purpose
+    ('a narrator in the Clinton ad', 'a spokesman for Trump'): the speaker is not that one."""
+    first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))
+    return (
+        first_name > 1 and words[0].lower() in _DETERMINERS
+        and any(w in _PHRASE_PREPOSITIONS for w in words[1:first_name])
+    )
+
+
+_PHRASE_PREPOSITIONS = {"in", "for", "at", "from", "with", "on", "to", "behind", "near"}
 
 
 def _description(mention: str) -> str:

@@ -95,9 +95,10 @@ def _tag_after_sentence(words: list[re.Match], cue_at: int) -> bool:
     """Whether a cue after a quote ending in . ! or ? is the quote's tag, not the verb of a
     new sentence: near the quote (or after an apposition) and not followed by an object or a
     clause of its own ('“…!” Conservatives still praise his refusal …')."""
-    if cue_at > 4 and not _apposed(words, cue_at):
-        return False
     following = words[cue_at + 1].group().lower() if cue_at + 1 < len(words) else ""
+    if cue_at > 4 and not _apposed(words, cue_at):
+        ends = following in ("", ".") or words[cue_at].group().endswith(".")
+        return ends and cue_at <= 8  # '“…?” a narrator in the Clinton ad asks.'
     person = words[cue_at].group().lower() in _PERSON_OBJECT_CUES
     return cue_at == 0 or following not in _OBJECT_LEADS or (person and following != "that")
 

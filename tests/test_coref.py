@@ -123,3 +123,10 @@ def test_it_and_you_name_no_speaker():
     resolver = SpeakerResolver("The report came out on Monday. It said the economy was weak.")
     assert resolver.resolve("It", 31) == (None, 0.2)
     assert resolver.resolve("you", 31)[0] is None
+
+
+def test_someone_named_inside_a_phrase_is_not_the_speaker():
+    resolver = SpeakerResolver("Hillary Clinton aired an ad. A narrator in the Clinton ad asks why.")
+    assert resolver.resolve("a narrator in the Clinton ad", 40)[0] == "a narrator in the Clinton ad"
+    assert resolver.resolve("a spokesman for Trump", 40)[0] == "a spokesman for Trump"
+    assert resolver.resolve("my colleague Pjotr Sauer", 40)[0] == "Pjotr Sauer"

@@ -66,6 +66,8 @@ def test_a_question_word_before_a_colon_is_no_speaker():
          ("fumed", "Toomey")),
         ("“Go back to Univision,” Trump barked and a guard escorted Ramos out.",
          ("barked", "Trump")),
+        ("“So why didn’t he pay his?” a narrator in the Clinton ad asks. The spot ends.",
+         ("asks", "a narrator in the Clinton ad")),
     ],
 )
 def test_tags_after_a_quote_with_an_apposition_or_a_time(text, expected):
