@@ -235,8 +235,16 @@ def _resolve(plan: _Plan, drafts: list[Draft]) -> None:
                 confidence=0.5 * last.frame.confidence,
                 via=last.frame.via,
             )
-        if draft.frame is not None and (draft.kind is StatementKind.DIRECT or draft.adjacent):
+        if draft.frame is not None and (draft.kind is StatementKind.DIRECT or draft.adjacent
+                                        or _reported(draft)):
             last = draft
+
+
+def _reported(draft: Draft) -> bool:
+    """Whether a partial quote lies in reported speech with a named, non-weak speaker
+    ('Massie said Trump had “the opportunity …”'): a quote paragraph after it is his."""
+    frame = draft.frame
+    return frame.content is not None and frame.mention is not None and not frame.weak
 
 
 def _statement(plan: _Plan, n: int, draft: Draft) -> Statement:

@@ -229,9 +229,12 @@ class SpeakerResolver:
 
     def is_person(self, speaker: str) -> bool:
         """Whether a speaker name looks like a person (a known full name or surname)."""
-        if speaker.startswith(("the ", "a ", "an ")):
-            return False
-        return len(speaker.split()) >= 2 or surname(speaker) in self.aliases
+        words = speaker.split()
+        if speaker.startswith(("the ", "a ", "an ")) or not all(
+            w[:1].isupper() or w in _NAME_PARTICLES for w in words
+        ):
+            return False  # 'their candidate', 'varying national heritage'
+        return len(words) >= 2 or surname(speaker) in self.aliases
 
     def _full_name(self, name: str) -> str:
         """The full name a surname or titled name stands for."""
@@ -295,6 +298,8 @@ def _named_in_a_phrase(words: list[str]) -> bool:
     )
 
 
+_NAME_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "al",
+                   "la", "le", "y"}
 _PHRASE_PREPOSITIONS = {"in", "for", "at", "from", "with", "on", "to", "behind", "near"}
 
 

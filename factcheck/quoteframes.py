@@ -170,15 +170,18 @@ def _tag_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
             return QuoteFrame(cue, _span_of(words[1:], limit))
         mention = _mention_before(words[:cue_at], limit)
         return QuoteFrame(cue, mention, _embedded(text, limit, mention))
-    if comma:
-        found = name_then_verb(words)
-        if found is None:
-            return None
+    found = name_then_verb(words) if comma or colon else None
+    if found is not None:  # 'Sanders retorted, “…' / 'Jared Potts echoed: “…'
         cue = (limit + words[found[0]].start(), limit + words[found[0]].end())
         return QuoteFrame(cue, _span_of(found[1], limit))
-    if not colon or not words or not words[-1].group()[:1].isupper():
+    return _colon_speaker(words, limit, limit + len(body)) if colon else None
+
+
+def _colon_speaker(words: list[re.Match], limit: int, colon_at: int) -> QuoteFrame | None:
+    """The name before a colon that opens a quote ('Putin: “…' / '… doesn't surprise
+    Republican pollster Daron Shaw: “…')."""
+    if not words or not words[-1].group()[:1].isupper():
         return None
-    colon_at = limit + len(body)
     if len(words) <= 6:
         first = next(i for i, w in enumerate(words) if w.group()[:1].isupper())
         if words[first].group().lower() in _NOT_SPEAKERS:

@@ -109,6 +109,16 @@ def test_every_quotation_dash_names_the_speaker(dash):
     assert by_text["We can build a wall around him"].kind is StatementKind.DIRECT
 
 
+def test_a_quote_paragraph_after_reported_speech_goes_on_with_its_speaker():
+    text = (
+        "House Republican Thomas Massie now said Trump had “the opportunity to bring us "
+        "together.”\n\n“I think he can do that, but the biggest unifier is Hillary Clinton.”\n"
+    )
+    by_text = {s.text: s for s in attribute(Document(id="d", text=text))}
+    follow_on = by_text["I think he can do that, but the biggest unifier is Hillary Clinton"]
+    assert follow_on.speaker == "Thomas Massie" and follow_on.speaker_mention is None
+
+
 def test_unattributable_quote_kept_with_no_speaker():
     statements = attribute(Document(id="d", text="The sign read “closed for good” all week."))
     assert len(statements) == 1

@@ -130,3 +130,13 @@ def test_someone_named_inside_a_phrase_is_not_the_speaker():
     assert resolver.resolve("a narrator in the Clinton ad", 40)[0] == "a narrator in the Clinton ad"
     assert resolver.resolve("a spokesman for Trump", 40)[0] == "a spokesman for Trump"
     assert resolver.resolve("my colleague Pjotr Sauer", 40)[0] == "Pjotr Sauer"
+
+
+def test_a_pronoun_skips_descriptions_that_are_no_person():
+    resolver = SpeakerResolver("Ann Lee spoke. Their candidate said. He left.")
+    resolver.remember("Ann Lee", 0)
+    resolver.remember("their candidate", 15)
+    resolver.remember("Jean de la Fontaine", 20)
+    assert resolver.is_person("Jean de la Fontaine")
+    assert not resolver.is_person("varying national heritage")
+    assert resolver.resolve("she", 37)[0] == "Ann Lee"

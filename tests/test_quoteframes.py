@@ -94,6 +94,7 @@ def test_a_new_sentence_with_an_object_is_no_tag():
          ("said", "Levine")),
         ("Bill Clinton: Hillary ‘Better Qualified to Be President Than I Was.’",
          (":", "Bill Clinton")),
+        ("Later, Jared Potts echoed: “He speaks his mind.”", ("echoed", "Jared Potts")),
     ],
 )
 def test_tags_before_a_quote_past_adjuncts_and_relative_clauses(text, expected):
