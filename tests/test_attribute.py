@@ -16,6 +16,11 @@ def seed_statements():
     return attribute(read_file(SEED_DOC).documents[0])
 
 
+def _by_text(text: str) -> dict:
+    """The statements of one document, by their words."""
+    return {s.text: s for s in attribute(Document(id="d", text=text))}
+
+
 def _find(statements, words):
     found = [s for s in statements if words in s.text]
     assert found, f"no statement with {words!r}"
@@ -103,7 +108,7 @@ def test_every_quotation_dash_names_the_speaker(dash):
         "Readers wrote in.\n\n”He shows no respect for anybody.” " + dash + "\xa0Jorge Falcon.\n\n"
         "“We can build a wall around him.” " + dash + " Steve Quinlan\n"
     )
-    by_text = {s.text: s for s in attribute(Document(id="d", text=text))}
+    by_text = _by_text(text)
     assert by_text["He shows no respect for anybody"].speaker == "Jorge Falcon"
     assert by_text["We can build a wall around him"].speaker == "Steve Quinlan"
     assert by_text["We can build a wall around him"].kind is StatementKind.DIRECT
@@ -114,7 +119,7 @@ def test_a_quote_paragraph_after_reported_speech_goes_on_with_its_speaker():
         "House Republican Thomas Massie now said Trump had “the opportunity to bring us "
         "together.”\n\n“I think he can do that, but the biggest unifier is Hillary Clinton.”\n"
     )
-    by_text = {s.text: s for s in attribute(Document(id="d", text=text))}
+    by_text = _by_text(text)
     follow_on = by_text["I think he can do that, but the biggest unifier is Hillary Clinton"]
     assert follow_on.speaker == "Thomas Massie" and follow_on.speaker_mention is None
 
@@ -199,7 +204,7 @@ def test_according_to_at_the_end_and_parenthetical_said():
         "There are four million fewer players than a decade ago, according to the National "
         "Golf Foundation.\nIn any case, Mr. DiPietro said, the golf industry was over-supplied.\n"
     )
-    by_text = {s.text: s for s in attribute(Document(id="d", text=text))}
+    by_text = _by_text(text)
     according = by_text["There are four million fewer players than a decade ago"]
     assert according.speaker == "the National Golf Foundation"
     aside = by_text["In any case the golf industry was over-supplied"]
@@ -212,7 +217,7 @@ def test_second_speaker_clause_is_its_own_statement():
         "Several supporters said the former president made a good case, while other voters "
         "said they had not heard anything new.\n"
     )
-    by_text = {s.text: s for s in attribute(Document(id="d", text=text))}
+    by_text = _by_text(text)
     first = by_text["the former president made a good case"]
     assert first.speaker_mention.text == "Several supporters"
     assert by_text["they had not heard anything new"].speaker_mention.text == "other voters"
