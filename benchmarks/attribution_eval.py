@@ -29,7 +29,10 @@ own; an article annotated twice counts twice):
   it is a relative pronoun (who, which, that) right after our mention (past a comma or a
   dash), whose antecedent our mention is ('relative': "Mr. Leenders, who estimated …",
   "Sanders - who digested …"). A gold attribution without a Source is correct only when
-  we give no speaker ('no source'). The share of each way is printed.
+  we give no speaker ('no source'). Where an annotator swapped Source and Cue (the Source
+  is a verb of saying, the Cue a name: Source "said", Cue "Megan Hester"), the two are
+  read the other way round ('swapped gold'); the figure without that reading is printed
+  too. The share of each way is printed.
 * speed: sentences per second of `attribute_many` (spaCy already loaded), by wall clock
   and by this process's CPU time (the machine is shared; CPU time is the steadier figure).
 """
@@ -121,6 +124,9 @@ def _speaker_way(gold: dict, pred, aliases, resolver, text: str = "") -> str | N
     source = gold.get("source")
     if not source:
         return "no source" if pred.speaker is None else None
+    if _swapped(gold):
+        way = _speaker_way({**gold, "source": gold["cue"], "cue": source}, pred, aliases, resolver, text)
+        return way and "swapped gold"
     mention = pred.speaker_mention
     if mention is not None and any(
         min(e, mention.end) > max(s, mention.start) for s, e in source["spans"]
@@ -135,6 +141,17 @@ def _speaker_way(gold: dict, pred, aliases, resolver, text: str = "") -> str | N
         resolved, _ = resolver.resolve(words, source["spans"][0][0])
         return "pronoun" if same_speaker(pred.speaker, resolved, aliases) else None
     return "name" if _names(words, pred.speaker, aliases) else None
+
+
+def _swapped(gold: dict) -> bool:
+    """Whether an annotator swapped a gold attribution's Source and Cue: the Source is a
+    verb of saying and the Cue a name (Source "said", Cue "Megan Hester")."""
+    from factcheck.frames import CUE_FORMS
+
+    cue = gold.get("cue") or {}
+    said = gold["source"]["text"].strip(" ,.:").lower()
+    named = cue.get("text", "").strip()
+    return said in CUE_FORMS and named[:1].isupper() and named.lower() not in CUE_FORMS
 
 
 def _names(words: str, speaker: str | None, aliases) -> bool:
@@ -245,6 +262,11 @@ def _report(args, rows, tally: _Tally, n_sentences: int, wall: float, cpu: float
         f"({right}/{total}; "
         + ", ".join(f"{way or 'wrong'}: {n}" for way, n in tally.ways.most_common())
         + ")"
+    )
+    unswapped = right - tally.ways["swapped gold"]
+    print(
+        f"speaker accuracy, swapped gold Source/Cue counted wrong: {unswapped / max(1, total):.3f}"
+        f" ({unswapped}/{total})"
     )
     print(
         "error analysis, direct@0.3: "

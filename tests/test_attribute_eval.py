@@ -33,6 +33,18 @@ def test_mention_overlap_name_and_no_source():
     assert ev._speaker_way({"source": None}, _pred(None, "Putin"), {}, None) is None
 
 
+def test_a_gold_source_and_cue_swapped_are_read_the_other_way_round():
+    text = "“Come to the school,” said Hester."
+    swapped = {"source": {"text": "said", "spans": [[22, 26]]},
+               "cue": {"text": "Hester", "spans": [[27, 33]]}}
+    hester = _pred(Span("Hester", 27, 33), "Megan Hester")
+    assert ev._speaker_way(swapped, hester, {}, None, text) == "swapped gold"
+    assert ev._speaker_way(swapped, _pred(Span("school", 13, 19), "school"), {}, None) is None
+    plain = {"source": {"text": "Hester", "spans": [[27, 33]]},
+             "cue": {"text": "said", "spans": [[22, 26]]}}
+    assert ev._speaker_way(plain, hester, {}, None, text) == "mention"
+
+
 def test_gold_kind_and_overlap():
     text = "He said “We will win,” and “fine” too."
     assert ev.gold_kind({"content": {"spans": [[8, 22]]}}, text) == "direct"
