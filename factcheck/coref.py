@@ -37,6 +37,8 @@ _NOT_NAMES = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "gmt", "it", "his", "her", "their", "our", "later",
     "earlier", "however", "meanwhile", "yesterday", "today", "still", "so", "then", "now",
+    "once", "from", "to", "unlike", "though", "although", "since", "because", "until", "unless",
+    "despite", "with", "without", "by", "like",
 }
 _LEAD = re.compile(
     r"(?:[A-Z][A-Z .,]+(?:\([^)]*\))?[ \t]*[-–—―][ \t]*)?"  # dateline: 'MACAU (Reuters) – '
@@ -133,8 +135,11 @@ def subject_mention(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = match.group()
     if words.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS and name_in(words) is None:
         return None
-    if words.split()[0].lower() in _CLAUSE_OPENERS or _participle(text, words):
+    first = words.split()[0]
+    if first.lower() in _CLAUSE_OPENERS or _participle(text, words):
         return None  # 'What Trump …', 'Smiling broadly, …': not the subject
+    if first.lower() in _NOT_NAMES and " " in words:
+        return match.start() + len(first) + 1, match.end()  # 'When Trump …': Trump
     return match.start(), match.end()
 
 

@@ -56,6 +56,9 @@ def test_subject_mention_opens_a_sentence():
     assert subject("Smiling broadly throughout her speech, she boomed “no”.") is None
     assert subject("What Trump said was “no”.") is None
     assert subject("Ebeling said “yes”. Then Ann Ebeling left.") == "Ebeling"
+    # a subordinating word opening the sentence is not part of the mention
+    assert subject("When Trump finally took the stage, he said “hello”.") == "Trump"
+    assert subject("Though typically rules permit proxies, it is “prohibited”.") is None
 
 
 def test_she_goes_to_the_last_woman_and_he_skips_her():
