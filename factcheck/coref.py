@@ -99,8 +99,9 @@ def is_title(word: str) -> bool:
 
 def name_in(mention: str) -> str | None:
     """The person's name inside a mention, without titles ('my colleague Pjotr Sauer' ->
-    'Pjotr Sauer', 'Russian President Vladimir Putin' -> 'Vladimir Putin'); None if none."""
-    words = mention.split()
+    'Pjotr Sauer', 'Russian President Vladimir Putin' -> 'Vladimir Putin', 'Rep. Gwen Moore
+    (D-Wis.)' -> 'Gwen Moore'); None if none."""
+    words = re.sub(r"\([^)]*\)?", " ", mention).split()
     runs: list[list[str]] = [[]]
     after_of: list[bool] = [False]
     for word in words:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from factcheck.coref import subject_mention
+from factcheck.coref import PRONOUNS, name_in, subject_mention
 from factcheck.frames import Frame
 from factcheck.quoteframes import frame_after, frame_before
 from factcheck.quotekinds import quote_kind, standalone, standalone_at
@@ -146,7 +146,7 @@ def _continues(plan: QuotePlan, previous: Draft, quote: Quote, frame: Frame | No
     if previous.kind is not StatementKind.DIRECT or previous.last_quote is None:
         return False
     if quote.continues:
-        return True
+        return not _named_anew(plan, previous, frame)
     if frame is not None:
         return previous.frame is not None and frame.cue == previous.frame.cue
     between = plan.text[previous.last_quote.mark_end : quote.mark_start]
@@ -157,6 +157,19 @@ def _continues(plan: QuotePlan, previous: Draft, quote: Quote, frame: Frame | No
         previous.frame is not None
         and previous.last_quote.mark_end <= previous.frame.cue[0] < quote.mark_start
         and (split or standalone_at(plan, quote))
+    )
+
+
+def _named_anew(plan: QuotePlan, previous: Draft, frame: Frame | None) -> bool:
+    """Whether a quote opening the next paragraph names a speaker other than the previous
+    quote's, though that quote was left open ('“… ⏎ “…,” added Rep. Jim Clyburn'): an
+    unclosed quote, not one running on."""
+    if frame is None or frame.mention is None or previous.frame is None:
+        return False
+    named = plan.text[frame.mention[0] : frame.mention[1]]
+    before = previous.frame.mention
+    return named.lower() not in PRONOUNS and (
+        before is None or name_in(named) != name_in(plan.text[before[0] : before[1]])
     )
 
 

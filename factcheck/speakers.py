@@ -26,8 +26,9 @@ def normalise_speaker(name: str) -> str:
 
 
 def core_name(name: str) -> str:
-    """A name without titles and suffixes: 'Russian President Vladimir Putin' -> 'vladimir putin'."""
-    words = normalise_speaker(name).split()
+    """A name without titles, suffixes and a party tag: 'Russian President Vladimir Putin' ->
+    'vladimir putin', 'Rep. Gwen Moore (D-Wis.)' -> 'gwen moore'."""
+    words = normalise_speaker(re.sub(r"\([^)]*\)?", " ", name)).split()
     kept = [w for w in words if w not in _TITLES and w not in _SUFFIXES]
     return " ".join(kept) if kept else " ".join(words)
 

@@ -58,6 +58,19 @@ def test_next_paragraph_quote_goes_on_with_the_tagged_quote():
     ]
 
 
+def test_an_open_quote_then_one_tagged_with_another_name_stay_apart():
+    text = (
+        "“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said. “If indeed he is not legitimate."
+        "\n“I have been thinking about the country,” added Rep. Jim Clyburn (D-S.C.).\n"
+    )
+    statements = attribute(Document(id="d", text=text))
+    assert [(s.speaker, s.text[:12]) for s in statements] == [
+        ("Gwen Moore", "It’s a dog w"), ("Jim Clyburn", "I have been ")
+    ]
+    text = "“We won,” Sanders said. “And we go on.\n“Because we must,” he said.\n"
+    assert [s.speaker for s in attribute(Document(id="d", text=text))] == ["Sanders"]
+
+
 def test_a_question_and_the_quote_after_it_stay_apart():
     text = "“Who will pay for it?” he asked.\n\n“Mexico!”"
     assert [parts for _, parts in _chains(text)] == [["Who will pay for it?"], ["Mexico!"]]
