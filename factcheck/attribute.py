@@ -162,9 +162,11 @@ def _indirect(plan: _Plan, chains: list[Draft]) -> list[Draft]:
     quoted_cues = {d.frame.cue for d in chains if d.frame and d.kind is StatementKind.DIRECT}
     reporters = [f for f in plan.frames if f.report and f.content]
     dropped: set[int] = set()
-    for frame in plan.frames:
+    tags = {id(d.frame): d.frame for d in chains if d.frame and d.frame.mention}
+    for frame in [*plan.frames, *tags.values()]:
         for reporter in reporters:
-            if reporter is not frame and frame.content and _reports(reporter, frame):
+            reported = frame.content or id(frame) in tags  # '“…,” Walker said, according to AP'
+            if reporter is not frame and reported and _reports(reporter, frame):
                 frame.via_frame = reporter  # type: ignore[attr-defined]
                 dropped.add(id(reporter))
     drafts = []
@@ -222,7 +224,8 @@ def _resolve(plan: _Plan, drafts: list[Draft]) -> None:
         resolver.remember(frame.speaker, frame.mention[0])
     for frame in frames.values():
         reporter = getattr(frame, "via_frame", None)
-        frame.via = reporter.speaker if reporter is not None else None
+        via = reporter.speaker if reporter is not None else None
+        frame.via = via if via != frame.speaker else None
     last: Draft | None = None
     for draft in sorted(drafts, key=lambda d: d.parts[0]):
         if draft.kind is StatementKind.DIRECT and draft.inherit and last is not None:

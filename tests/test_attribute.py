@@ -124,6 +124,15 @@ def test_a_quote_paragraph_after_reported_speech_goes_on_with_its_speaker():
     assert follow_on.speaker == "Thomas Massie" and follow_on.speaker_mention is None
 
 
+def test_a_tagged_quote_according_to_an_outlet_gets_it_as_via():
+    text = (
+        "“Delegates should be able to vote the way they see fit,” Scott Walker said, according "
+        "to the Associated Press.\n"
+    )
+    quote = _by_text(text)["Delegates should be able to vote the way they see fit"]
+    assert (quote.speaker, quote.via) == ("Scott Walker", "the Associated Press")
+
+
 def test_unattributable_quote_kept_with_no_speaker():
     statements = attribute(Document(id="d", text="The sign read “closed for good” all week."))
     assert len(statements) == 1
