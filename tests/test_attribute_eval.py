@@ -12,8 +12,8 @@ ev = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(ev)
 
 
-def _pred(mention: Span | None, speaker: str | None):
-    return SimpleNamespace(speaker_mention=mention, speaker=speaker)
+def _pred(mention: Span | None, speaker: str | None, via: str | None = None):
+    return SimpleNamespace(speaker_mention=mention, speaker=speaker, via=via)
 
 
 def test_relative_pronoun_source_right_after_our_mention_is_correct():
@@ -43,6 +43,16 @@ def test_a_gold_source_and_cue_swapped_are_read_the_other_way_round():
     plain = {"source": {"text": "Hester", "spans": [[27, 33]]},
              "cue": {"text": "said", "spans": [[22, 26]]}}
     assert ev._speaker_way(plain, hester, {}, None, text) == "mention"
+
+
+def test_the_outer_layer_of_a_nested_attribution_is_our_via():
+    text = "“We vote as we see fit,” Walker said, according to the AP."
+    outer = {"source": {"text": "the AP", "spans": [[51, 57]]},
+             "content": {"spans": [[0, 36]]}}
+    walker = Span("Walker", 25, 31)
+    assert ev._speaker_way(outer, _pred(walker, "Scott Walker", "the AP"), {}, None, text) == "via"
+    assert ev._speaker_way(outer, _pred(walker, "Scott Walker"), {}, None) is None
+    assert ev._speaker_way(outer, _pred(walker, "Scott Walker", "CNN"), {}, None) is None
 
 
 def test_gold_kind_and_overlap():
