@@ -17,6 +17,7 @@ from factcheck.contentspans import (
     clause_in_adjunct,
     clause_span,
     clause_without,
+    gives_a_name,
     misread_clause,
     naming_span,
     object_span,
@@ -115,6 +116,8 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
     if not known and low not in LEXICON_FORMS:
         return None
     if token.text[:1].isupper() and not token.is_sent_start:
+        return None
+    if low in _NAMING and gives_a_name(token):
         return None
     cue = (offset + token.idx, offset + token.idx + len(token.text))
     asked = questioned(token)

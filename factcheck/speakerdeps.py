@@ -10,6 +10,7 @@ from factcheck.cues import CUE_FORMS, SEEMING_FORMS
 from factcheck.speakerforms import (
     auxiliary_subjects,
     circumstance,
+    finite_past,
     for_subject,
     infinitive,
     inverted_subject,
@@ -41,6 +42,8 @@ def subject_of(token):
     other = recipient(token) or for_subject(token)
     if other is not None:
         return other
+    if finite_past(token) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return token.head  # 'a group of rabbis called for a boycott'
     adjunct = _free_adjunct_subject(token)
     if adjunct is not None:
         return adjunct

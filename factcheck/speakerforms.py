@@ -60,6 +60,16 @@ def light_noun(noun) -> bool:
     )
 
 
+def finite_past(token) -> bool:
+    """Whether a cue the parser hung on a noun as a participle is a verb in the past tense
+    of its own, the noun its subject: 'called for' ('a group of rabbis called for a
+    boycott'; a participle naming something takes no 'for')."""
+    if token.dep_ not in ("acl", "relcl") or token.head.i > token.i:
+        return False
+    after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return token.lower_ == "called" and after == "for"
+
+
 def passive_cue(token) -> bool:
     """Whether a cue is itself passive, so that its subject is what is said, not who says it:
     a passive auxiliary ("has been seen as"), a past participle modifying a noun ("a group
@@ -69,6 +79,8 @@ def passive_cue(token) -> bool:
     before = [t.lower_ for t in token.doc[max(0, token.i - 2):token.i]]
     if before[-1:] == ["so"] or before == ["so", "-"]:
         return True
+    if finite_past(token):
+        return False  # 'a group of rabbis called for a boycott': the parser's slip
     return (
         token.dep_ == "acl" and token.head.dep_ != "ROOT" and not token.lower_.endswith("ing")
         and not infinitive(token) and not any(c.dep_ == "nsubj" for c in token.children)
