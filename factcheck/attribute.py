@@ -228,10 +228,10 @@ def _resolve(plan: _Plan, drafts: list[Draft]) -> None:
         frame.via = via if via != frame.speaker else None
     last: Draft | None = None
     for draft in sorted(drafts, key=lambda d: d.parts[0]):
-        if draft.kind is StatementKind.DIRECT and draft.inherit and last is not None:
+        if draft.kind is StatementKind.DIRECT and draft.inherit and _answerable(plan, last):
             draft.frame = Frame(
                 last.frame.cue,
-                None,
+                last.frame.mention,
                 None,
                 -1,
                 speaker=last.frame.speaker,
@@ -241,6 +241,16 @@ def _resolve(plan: _Plan, drafts: list[Draft]) -> None:
         if draft.frame is not None and (draft.kind is StatementKind.DIRECT or draft.adjacent
                                         or _reported(draft)):
             last = draft
+
+
+def _answerable(plan: _Plan, last: Draft | None) -> bool:
+    """Whether a quote without a tag may go on with the last speaker: there is one, and
+    the last quote was not a question (its answer is most often another speaker's)."""
+    if last is None:
+        return False
+    quote = last.last_quote
+    asked = quote is not None and plan.text[quote.start : quote.end].rstrip().endswith("?")
+    return not asked
 
 
 def _reported(draft: Draft) -> bool:
@@ -255,7 +265,7 @@ def _statement(plan: _Plan, n: int, draft: Draft) -> Statement:
     text = plan.text
     frame = draft.frame
     mention = cue = None
-    if frame is not None and frame.mention is not None and not draft.inherit:
+    if frame is not None and frame.mention is not None:
         mention = Span(text[frame.mention[0] : frame.mention[1]], *frame.mention)
     if frame is not None and not draft.inherit:
         cue = Span(text[frame.cue[0] : frame.cue[1]], *frame.cue)

@@ -121,7 +121,8 @@ def test_a_quote_paragraph_after_reported_speech_goes_on_with_its_speaker():
     )
     by_text = _by_text(text)
     follow_on = by_text["I think he can do that, but the biggest unifier is Hillary Clinton"]
-    assert follow_on.speaker == "Thomas Massie" and follow_on.speaker_mention is None
+    assert follow_on.speaker == "Thomas Massie"
+    assert follow_on.speaker_mention.text == "House Republican Thomas Massie"
 
 
 def test_a_tagged_quote_according_to_an_outlet_gets_it_as_via():

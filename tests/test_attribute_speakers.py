@@ -63,7 +63,8 @@ def test_tag_sentence_after_a_question_quote_belongs_to_it():
     asked = _by_words(statements, "That would be you")
     assert asked.speaker == "Borger" and asked.cue.text == "asked"
     answer = _by_words(statements, "That would be me")
-    assert answer.speaker_mention is None  # not credited to Borger by a lead-in frame
+    assert answer.speaker is None  # the answer to Borger's question is not Borger's
+    assert answer.speaker_mention is None
 
 
 @pytest.mark.slow
