@@ -42,7 +42,7 @@ def verb_next_to_name(words: list[re.Match]) -> int | None:
     run = names[0] if names else len(forms)  # capitalised words first
     if forms and verb(0) and forms[1:2] and forms[1][:1].isupper():
         after = next((i for i in range(1, len(forms)) if not forms[i][:1].isupper()), None)
-        return 0 if after is None or ends(after) else None
+        return 0 if after is None or ends(after) or forms[after] == "of" else None
     if 1 <= run <= 4 and run < len(forms) and verb(run) and (
         ends(run + 1) or ends(particle(run + 1))
     ):
@@ -58,8 +58,8 @@ def _verb_after_phrase(forms: list[str], verb, ends) -> int | None:
     such as 'back' or 'out' may follow)."""
     if not forms or forms[0].lower() not in _DETERMINERS:
         return None
-    for i in range(1, min(5, len(forms))):
-        if not forms[i].islower() or forms[i] == ",":
+    for i in range(1, min(6, len(forms))):
+        if forms[i] == ",":  # 'the Republican vice-presidential nominee riffed'
             return None
         if (verb(i) or forms[i].rstrip(".") in IRREGULAR_PAST) and i > (forms[0] != "it"):
             after = i + 2 if forms[i + 1:i + 2] and forms[i + 1] in PARTICLES else i + 1

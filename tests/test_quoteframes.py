@@ -33,6 +33,10 @@ def _before(text: str) -> tuple[str, str | None] | None:
         ("“Come to Louisiana,” the editorial read.", ("read", "the editorial")),
         ("“Just saw the tweet,” screenwriter Cole Haddon wrote.", ("wrote", "screenwriter Cole Haddon")),
         ("“But why?” reporter Jackie Nespral asked him.", ("asked", "reporter Jackie Nespral")),
+        ("“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck in.",
+         ("beamed", "Donald Hartley")),
+        ("“The answer is no,” the Republican vice-presidential nominee riffed.",
+         ("riffed", "the Republican vice-presidential nominee")),
     ],
 )
 def test_tags_after_a_quote_with_verbs_outside_the_lexicon(text, expected):
