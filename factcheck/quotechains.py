@@ -11,7 +11,7 @@ from typing import Protocol
 
 from factcheck.coref import PRONOUNS, name_in, subject_mention
 from factcheck.frames import Frame
-from factcheck.quoteframes import frame_after, frame_before
+from factcheck.quoteframes import LABELS, frame_after, frame_before
 from factcheck.quotekinds import quote_kind, standalone, standalone_at
 from factcheck.quotemarks import Quote, is_sentence_quote, is_title
 from factcheck.quotetags import tag_sentence_end
@@ -58,7 +58,8 @@ def quote_chains(plan: QuotePlan) -> list[Draft]:
     """
     drafts: list[Draft] = []
     for n, quote in enumerate(plan.quotes):
-        frame = _quote_frame(plan, n)
+        label = _speaker_label(plan, quote)
+        frame = label or _quote_frame(plan, n)
         previous = _open_statement(plan, drafts)
         if previous is not None and _continues(plan, previous, quote, frame):
             previous.parts.append((quote.start, quote.end))
@@ -80,7 +81,8 @@ def quote_chains(plan: QuotePlan) -> list[Draft]:
         elif frame is None:
             frame = frame_around(plan, quote)
         inherit = frame is None and kind is StatementKind.DIRECT
-        drafts.append(Draft(kind, [(quote.start, quote.end)], frame, quote, inherit, adjacent))
+        start = label.cue[1] + 1 if label else quote.start
+        drafts.append(Draft(kind, [(start, quote.end)], frame, quote, inherit, adjacent))
     return drafts
 
 
@@ -126,6 +128,19 @@ def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
     if parsed is not None and parsed.mention and (participle or found.embedded):
         mention = parsed.mention  # 'reacted to the news, saying': the parse knows the subject
     return Frame(found.cue, mention, None, sentence)
+
+
+def _speaker_label(plan: QuotePlan, quote: Quote) -> Frame | None:
+    """The speaker label opening a quoted transcript line ('"PENCE: Well, the question …'):
+    the name in capitals as the mention, its colon as the cue."""
+    label = _LABEL.match(plan.text, quote.start, quote.end)
+    if label is None or label.group(1).lower() in LABELS:
+        return None
+    colon = label.end(1)
+    return Frame((colon, colon + 1), label.span(1), None, plan.sentence_at(quote.start))
+
+
+_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]")
 
 
 def _colon_lead_in(plan: QuotePlan, quote: Quote, limit: int) -> int:

@@ -140,13 +140,13 @@ def _speaker_heading(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     """A sentence opened by a short name and a colon, with the quote later in it: the
     headline and transcript convention 'Speaker: …'."""
     match = _NAME_COLON.match(text, limit, quote.mark_start)
-    if match is None or match.group(1).split()[0].lower() in _NOT_SPEAKERS | _LABELS:
+    if match is None or match.group(1).split()[0].lower() in _NOT_SPEAKERS | LABELS:
         return None
     return QuoteFrame(match.span(2), match.span(1))
 
 
 _NAME_COLON = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)(:)\s")
-_LABELS = {"update", "updated", "note", "editor", "correction", "watch", "read", "video",
+LABELS = {"update", "updated", "note", "editor", "correction", "watch", "read", "video",
            "photos", "photo", "breaking", "warning", "source", "sources", "q", "a", "question",
            "answer", "related", "exclusive", "poll", "analysis", "opinion", "live", "full",
            "transcript", "caption", "credit", "disclosure", "summary", "background", "quote"}

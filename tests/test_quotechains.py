@@ -71,6 +71,21 @@ def test_an_open_quote_then_one_tagged_with_another_name_stay_apart():
     assert [s.speaker for s in attribute(Document(id="d", text=text))] == ["Sanders"]
 
 
+def test_a_quoted_transcript_line_is_credited_to_its_speaker_label():
+    text = (
+        "Chris Wallace asked Mike Pence. Partial transcript as follows:\n\n"
+        "\"WALLACE: Will she be there tomorrow night?\n\n"
+        "\"PENCE: Well, the question really should be why.\"\n\n"
+        "The sign read \"UPDATE: The debate is on.\"\n"
+    )
+    statements = attribute(Document(id="d", text=text))
+    assert [(s.speaker, s.speaker_mention and s.speaker_mention.text, s.text) for s in statements] == [
+        ("Chris Wallace", "WALLACE", "Will she be there tomorrow night?"),
+        ("Mike Pence", "PENCE", "Well, the question really should be why"),
+        (None, None, "UPDATE: The debate is on"),
+    ]
+
+
 def test_a_question_and_the_quote_after_it_stay_apart():
     text = "“Who will pay for it?” he asked.\n\n“Mexico!”"
     assert [parts for _, parts in _chains(text)] == [["Who will pay for it?"], ["Mexico!"]]
