@@ -4,9 +4,12 @@ Fast by design: quotes and their adjacent attributions (“…,” he said / Put
 found by a character scanner (`quotemarks`); spaCy's dependency parser (tok2vec + parser
 only) runs just on the sentences with a cue word or "according to" outside a quote, for
 indirect speech (X insisted that …), "according to X", "as X reported" and intermediaries
-(According to Bloomberg, Putin insisted … → speaker Putin, via Bloomberg). Speakers are
-resolved by `coref` (he → Dan Scavino, Putin → Vladimir Putin). Conjoined speakers are one
-speaker string as written: "the Kremlin and the White House".
+(According to Bloomberg, Putin insisted … → speaker Putin, via Bloomberg; “…,” Walker said,
+according to the AP → speaker Walker, via the AP). Speakers are resolved by `coref` (he →
+Dan Scavino, Putin → Vladimir Putin). Conjoined speakers are one speaker string as written:
+"the Kremlin and the White House". A quote standing alone after a speaker's quote or
+reported speech goes on with that speaker, keeping the mention that names them, except
+after a question (its answer is most often someone else's).
 """
 
 from __future__ import annotations
