@@ -259,8 +259,9 @@ class SpeakerResolver:
             ):
                 return speaker, 0.8
         if want_person:
-            before = [self._full_name(n) for n in
-                      person_names(self.text[max(0, position - 1500):position])]
+            window = self.text[max(0, position - 1500):position]
+            before = [self._full_name(n) for n in person_names(window)
+                      if not _organisation_name(n, window)]
             fitting = [n for n in before if self.is_female(n) == female]
             if fitting or before:
                 return (fitting or before)[-1], 0.5 if fitting else 0.3
@@ -281,6 +282,14 @@ class SpeakerResolver:
         if named:
             return organisation(named[-1].group()) or named[-1].group(), 0.6
         return _description(mention), 0.5
+
+
+def _organisation_name(name: str, text: str) -> bool:
+    """Whether a capitalised name is an outlet or an organisation, not a person: an outlet's
+    word ('Huffington Post') or written after 'the' ('the Justice Department')."""
+    if _OUTLET.search(name):
+        return True
+    return re.search(rf"\bthe {re.escape(name)}\b", text, re.IGNORECASE) is not None
 
 
 def _conjoined(mention: str) -> str:

@@ -143,3 +143,12 @@ def test_a_pronoun_skips_descriptions_that_are_no_person():
     assert resolver.is_person("Jean de la Fontaine")
     assert not resolver.is_person("varying national heritage")
     assert resolver.resolve("she", 37)[0] == "Ann Lee"
+
+
+def test_a_pronoun_never_falls_back_to_an_outlet_or_organisation():
+    text = (
+        "Quvenzhane Wallis met reporters. The Huffington Post and the Justice Department "
+        "asked about the film. "
+    )
+    resolver = SpeakerResolver(text)
+    assert resolver.resolve("she", len(text))[0] == "Quvenzhane Wallis"
