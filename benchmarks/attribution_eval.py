@@ -121,7 +121,7 @@ def _top_level(statements) -> list:
 def _speaker_way(gold: dict, pred, aliases, resolver, text: str = "") -> str | None:
     """How our speaker agrees with the gold Source ('mention', 'name', 'pronoun',
     'relative'), or None."""
-    from factcheck.coref import PRONOUNS
+    from factcheck.names import PRONOUNS
     from factcheck.speakers import same_speaker
 
     source = gold.get("source")

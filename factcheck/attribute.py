@@ -21,9 +21,10 @@ from collections.abc import Sequence
 
 from factcheck.complements import raised_subject
 from factcheck.contentspans import content_parts
-from factcheck.coref import SpeakerResolver, after_dateline
+from factcheck.coref import SpeakerResolver
 from factcheck.fragments import fragment_frames
 from factcheck.frames import Frame, cue_positions, frame_of
+from factcheck.names import after_dateline
 from factcheck.quotechains import Draft, quote_chains
 from factcheck.quotemarks import (
     Quote,

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.complements import complement_span
-from factcheck.coref import name_in
 from factcheck.frames import Frame
 from factcheck.mentions import mention_of
+from factcheck.names import name_in
 from factcheck.quotemarks import Quote
 from factcheck.speakerdeps import governing_verb, subject_of
 

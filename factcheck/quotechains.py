@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from factcheck.coref import PRONOUNS, name_in, subject_mention
 from factcheck.frames import Frame
+from factcheck.names import PRONOUNS, name_in, subject_mention
 from factcheck.quoteframes import LABELS, frame_after, frame_before
 from factcheck.quotekinds import quote_kind, standalone, standalone_at
 from factcheck.quotemarks import Quote, is_sentence_quote, is_title

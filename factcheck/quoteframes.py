@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.coref import QUANTIFIERS
 from factcheck.frames import CUE_FORMS
+from factcheck.names import QUANTIFIERS
 from factcheck.quotemarks import DASHES, Quote
 from factcheck.quotetags import (
     before_relative,

@@ -1,6 +1,7 @@
-"""Speaker resolution rules (no model)."""
+"""Speaker resolution (`coref`) and names read from text (`names`), without a model."""
 
-from factcheck.coref import SpeakerResolver, after_dateline, name_in, organisation, person_names
+from factcheck.coref import SpeakerResolver
+from factcheck.names import after_dateline, name_in, organisation, person_names
 
 
 def test_name_in_drops_titles_and_descriptions():
@@ -40,7 +41,7 @@ def test_conjoined_and_described_speakers():
 
 
 def test_subject_mention_opens_a_sentence():
-    from factcheck.coref import subject_mention
+    from factcheck.names import subject_mention
 
     def subject(text):
         found = subject_mention(text, 0, len(text))
@@ -97,7 +98,8 @@ def test_datelines_are_skipped():
 
 
 def test_name_in_skips_of_phrases_and_quantifiers():
-    from factcheck.coref import SpeakerResolver, name_in
+    from factcheck.coref import SpeakerResolver
+    from factcheck.names import name_in
 
     assert name_in("Secretary of State John Kerry") == "John Kerry"
     assert name_in("Sen. Ted Cruz of Texas") == "Ted Cruz"

@@ -5,9 +5,10 @@ via only of the cue heading what they report (the parse tests load the real spaC
 import pytest
 
 from factcheck.attribute import attribute
-from factcheck.coref import SpeakerResolver, after_dateline
+from factcheck.coref import SpeakerResolver
 from factcheck.cues import CONTENT_DEPS, NOUN_CONTENT_DEPS
 from factcheck.frames import cue_positions
+from factcheck.names import after_dateline
 from factcheck.records import Document, StatementKind
 
 
