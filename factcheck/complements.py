@@ -1,7 +1,8 @@
 """Complements a verb reports beyond its cue lexicon: the complement holding a quoted
-fragment ("ripped [Comey for acting as “the judge and the jury”]"), and the subject a verb of
-seeming or a passive raises out of its complement ("[Trump] is expected [to win]"). Part of
-the attribute stage (`contentspans` gives the spans).
+fragment ("ripped [Comey for acting as “the judge and the jury”]"), the subject a verb of
+seeming or a passive raises out of its complement ("[Trump] is expected [to win]"), and the
+verb of naming that only gives a name ("a super PAC called Our Principles"), which reports
+nothing. Part of the attribute stage (`contentspans` gives the spans).
 """
 
 from __future__ import annotations
@@ -64,3 +65,12 @@ def _predicated(child) -> bool:
     """Whether a passive cue's dependent says something of its subject: an infinitive or an
     "as" phrase ("is expected [to win]", "is seen [as a favourite]")."""
     return child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ == "as")
+
+
+def gives_a_name(verb) -> bool:
+    """Whether a verb of naming only gives something its name, a name in title case
+    without quotation marks ('a super PAC called Our Principles'): nothing is said."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    if [c.dep_ for c in objects] != ["oprd"] or holds_quote(objects[0]):
+        return False
+    return all(t.text[:1].isupper() for t in objects[0].subtree if not t.is_punct)

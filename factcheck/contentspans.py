@@ -182,15 +182,6 @@ def naming_span(verb, offset: int) -> tuple[int, int] | None:
     return None
 
 
-def gives_a_name(verb) -> bool:
-    """Whether a verb of naming only gives something its name, a name in title case
-    without quotation marks ('a super PAC called Our Principles'): nothing is said."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
-    if [c.dep_ for c in objects] != ["oprd"] or holds_quote(objects[0]):
-        return False
-    return all(t.text[:1].isupper() for t in objects[0].subtree if not t.is_punct)
-
-
 def holds_quote(token) -> bool:
     """Whether a word's subtree holds a quotation mark."""
     return any(t.is_quote for t in token.subtree)

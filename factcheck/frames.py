@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.complements import quoted_complement
+from factcheck.complements import gives_a_name, quoted_complement
 from factcheck.contentspans import (
     clause_in_adjunct,
     clause_span,
     clause_without,
-    gives_a_name,
     misread_clause,
     naming_span,
     object_span,
