@@ -12,34 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from factcheck.changekinds import add_kinds, is_negation
 from factcheck.claims import Claim
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
-_NEGATIONS = frozenset(
-    ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "nowhere"]
-)
-_NUMBER_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-        fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-        ninety hundred thousand million billion trillion dozen half percent""",
-    )
-)
-_CHANGE_WORDS = {
-    "substitution": "words were substituted",
-    "insertion": "words were added",
-    "deletion": "words were dropped",
-    "negation": "a negation was added or removed",
-    "number": "a number was changed",
-    "name": "a name was changed",
-    "splice": "words from separate places were joined",
-}
 # A claim segment found this far from where the previous one ended is a splice.
 _SPLICE_GAP = 3
 # An unmatched run at the edge of a claim at least this long is looked for elsewhere.
@@ -138,11 +118,6 @@ def align(claim: Claim | str, source: str) -> Alignment:
         aligned, found = _find_splice(src, aligned[0])
         splice = splice or found
     return _summarise(source, src, aligned, claim_words, splice)
-
-
-def describe_changes(changes: Sequence[str]) -> str:
-    """The kinds of change in words, for the UI and reports ('a number was changed; ...')."""
-    return "; ".join(_CHANGE_WORDS.get(kind, kind) for kind in changes)
 
 
 def _align_pieces(src: list[Token], pieces: list[tuple[Token, ...]]) -> tuple[list[_Piece], bool]:
@@ -251,7 +226,7 @@ def _summarise(
             old = [t.raw for t in src[i1:i2]]
             new = [t.raw for t in piece.claim[j1:j2]]
             _add_runs(diff, tag, old, new, first_run)
-            _add_kinds(changes, tag, src[i1:i2], piece.claim[j1:j2], j1)
+            add_kinds(changes, tag, src[i1:i2], piece.claim[j1:j2], j1)
     exact = not splice and matched == claim_words == window
     negated = exact and _negated_before(source, src, pieces[0].lo)
     if negated:
@@ -276,7 +251,7 @@ def _summarise(
 
 def _negated_before(source: str, src: list[Token], lo: int) -> bool:
     """Whether the word just before a window negates it ('not' + the claimed words)."""
-    if lo == 0 or not _is_negation(src[lo - 1].norm):
+    if lo == 0 or not is_negation(src[lo - 1].norm):
         return False
     return not source[src[lo - 1].end : src[lo].start].strip()
 
@@ -293,44 +268,3 @@ def _add_runs(
             diff[-1] = (op, diff[-1][1] + " " + " ".join(words))
         else:
             diff.append((op, " ".join(words)))
-
-
-def _add_kinds(
-    changes: list[str], tag: str, old: Sequence[Token], new: Sequence[Token], j1: int
-) -> None:
-    """Append the kinds of change one opcode makes (number, negation, name, or the plain kind)."""
-    if tag == "equal":
-        return
-    kinds = []
-    if sum(map(_is_negation_token, old)) != sum(map(_is_negation_token, new)):
-        kinds.append("negation")
-    if [t.norm for t in old if _is_number(t.norm)] != [t.norm for t in new if _is_number(t.norm)]:
-        kinds.append("number")
-    if tag == "replace" and _is_name_change(old, new, j1):
-        kinds.append("name")
-    plain = {"replace": "substitution", "insert": "insertion", "delete": "deletion"}[tag]
-    changes.extend(kinds or [plain])
-
-
-def _is_negation(word: str) -> bool:
-    return word in _NEGATIONS or word.endswith("n't")
-
-
-def _is_negation_token(token: Token) -> bool:
-    return _is_negation(token.norm)
-
-
-def _is_number(word: str) -> bool:
-    return word[0].isdigit() or word in _NUMBER_WORDS
-
-
-def _is_name_change(old: Sequence[Token], new: Sequence[Token], j1: int) -> bool:
-    """A capitalised word (not the claim's first word) replaced or replacing another."""
-
-    def capitalised(tokens: Sequence[Token], skip_first: bool) -> bool:
-        return any(
-            t.raw[0].isupper() and len(t.raw) > 1 and not (skip_first and i == 0)
-            for i, t in enumerate(tokens)
-        )
-
-    return capitalised(new, j1 == 0) or capitalised(old, j1 == 0)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from factcheck.align import describe_changes
+from factcheck.changekinds import describe_changes
 from factcheck.claims import Claim
 from factcheck.embed import Encoder, encode_ahead
 from factcheck.index import SourceIndex

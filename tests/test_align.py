@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.align import align, describe_changes, tokenize
+from factcheck.align import align, tokenize
+from factcheck.changekinds import describe_changes
 from factcheck.claims import read_claim
 
 QUOTE = "The call is going well and still in progress"
