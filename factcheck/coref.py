@@ -43,10 +43,23 @@ _FEMALE_WORDS = (
     "beth betsy ellen erin hilary jo lynn marie rose ruth sue tammy tamara yvonne"
 )
 _FEMALE_FIRST = frozenset(_FEMALE_WORDS.split())
+# Male first names frequent in political news ('she' never falls back to a man named last).
+_MALE_WORDS = (
+    "donald bernie barack ted marco john jeb mike michael chris christopher ben paul joe joseph "
+    "bill william george jim james bob robert tom thomas tim timothy rand rick scott lindsey "
+    "mitch harry chuck charles newt rudy reince sean steve stephen steven david dan daniel "
+    "mark jeff jeffrey kevin eric jason josh joshua matt matthew andrew peter richard ron "
+    "ronald jerry gary larry frank fred henry jack jon jonathan justin kenneth ken martin "
+    "mitt nick nicholas patrick ryan sam samuel vladimir xi benjamin bibi francois emmanuel "
+    "angus boris tony jared corey roger rupert anthony alan adam brian bruce carl dick doug "
+    "edward ed ernest gregory greg howard jay jesse keith lee louis luis carlos jose juan "
+    "pope francis kim abe shinzo recep ali muhammad mohammed ahmed omar hassan"
+)
+_MALE_FIRST = frozenset(_MALE_WORDS.split())
 _OUTLET = re.compile(
     r"\b(?:The[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){0,3}(?:Times|Post|Journal|News|Tribune|Herald|"
     r"Globe|Gazette|Reuters|Bloomberg|Politico|Observer|Guardian|Telegraph|Register|Star|Sun|"
-    r"Chronicle|Inquirer|Examiner|Breitbart|Mail|Review|Magazine|Atlantic|Hill)\b"
+    r"Chronicle|Inquirer|Examiner|Breitbart|Mail|Review|Magazine|Atlantic|Hill|Press|Universal)\b"
 )
 _OUTLET_WORDS = {"the newspaper", "the paper", "the news outlet", "the outlet", "the daily",
                  "the publication", "the magazine", "the news agency", "the agency"}
@@ -119,6 +132,8 @@ class SpeakerResolver:
             w[:1].isupper() or w in _NAME_PARTICLES for w in words
         ):
             return False  # 'their candidate', 'varying national heritage'
+        if _organisation_name(speaker, self.text):
+            return False  # 'Rhode Island', 'Sandy Hook Elementary School'
         return len(words) >= 2 or surname(speaker) in self.aliases
 
     def _full_name(self, name: str) -> str:
@@ -127,7 +142,7 @@ class SpeakerResolver:
 
     def _pronoun(self, pronoun: str, position: int) -> tuple[str | None, float]:
         """Most recent fitting speaker before `position` (she: a woman, he: not a woman),
-        else the most recent fitting person named."""
+        else the most recent fitting person named (she: at least not a known man's name)."""
         if pronoun in FIRST_PERSON:
             return self.document_speaker, 0.5 if self.document_speaker else 0.2
         want_person = pronoun in PERSON_PRONOUNS
@@ -142,8 +157,9 @@ class SpeakerResolver:
             before = [self._full_name(n) for n in person_names(window)
                       if not _organisation_name(n, window)]
             fitting = [n for n in before if self.is_female(n) == female]
-            if fitting or before:
-                return (fitting or before)[-1], 0.5 if fitting else 0.3
+            unsure = [n for n in before if not female or core_name(n).split()[0] not in _MALE_FIRST]
+            if fitting or unsure:
+                return (fitting or unsure)[-1], 0.5 if fitting else 0.3
         return None, 0.2
 
     def is_female(self, speaker: str) -> bool:
@@ -164,11 +180,24 @@ class SpeakerResolver:
 
 
 def _organisation_name(name: str, text: str) -> bool:
-    """Whether a capitalised name is an outlet or an organisation, not a person: an outlet's
-    word ('Huffington Post') or written after 'the' ('the Justice Department')."""
-    if _OUTLET.search(name):
+    """Whether a capitalised name is an outlet, an organisation or a place, not a person: an
+    outlet's word ('Huffington Post'), an institution's or a place's head word ('Justice
+    Department', 'Rhode Island'), or written after 'in' ('in Puerto Rico')."""
+    name = name.rstrip(".,;:")
+    if not name or _OUTLET.search(name) or name.split()[-1].lower() in _INSTITUTION_HEADS:
         return True
-    return re.search(rf"\bthe {re.escape(name)}\b", text, re.IGNORECASE) is not None
+    return re.search(rf"\bin {re.escape(name)}\b", text) is not None
+
+
+_INSTITUTION_WORDS = (
+    "convention school island islands war court committee party university college department "
+    "partnership house senate congress council association foundation institute center centre "
+    "city county state states republic union bank fund agency office ministry administration "
+    "campaign church hospital club group network company corporation league board commission "
+    "caucus coalition army navy police times post news service project program summit act "
+    "bill law treaty agreement plan organization organisation movement alliance initiative"
+)
+_INSTITUTION_HEADS = frozenset(_INSTITUTION_WORDS.split())
 
 
 def _conjoined(mention: str) -> str:

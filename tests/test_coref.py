@@ -154,3 +154,12 @@ def test_a_pronoun_never_falls_back_to_an_outlet_or_organisation():
     )
     resolver = SpeakerResolver(text)
     assert resolver.resolve("she", len(text))[0] == "Quvenzhane Wallis"
+
+
+def test_she_never_falls_back_to_a_known_man_nor_he_to_a_place():
+    text = "Phyllis Schlafly wrote a column. Donald Trump read it. "
+    assert SpeakerResolver(text).resolve("she", len(text))[0] == "Phyllis Schlafly"
+    resolver = SpeakerResolver("Rhode Island voted. Jack Reed spoke. ")
+    assert not resolver.is_person("Rhode Island")
+    assert not resolver.is_person("Sandy Hook Elementary School")
+    assert resolver.is_person("Jack Reed")

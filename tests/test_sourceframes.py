@@ -77,6 +77,12 @@ def test_poll_is_no_source_of_a_clause_with_its_own(text):
     assert not any(s.cue and s.cue.text.lower() == "in" for s in _statements(text))
 
 
+def test_a_poll_around_a_cue_of_saying_is_its_via():
+    text = "In a CNN poll, 38 percent of voters said the plan was right."
+    [said] = _statements(text)
+    assert (said.speaker, said.via, said.cue.text) == ("38 percent", "CNN", "said")
+
+
 def test_said_yes_reports_the_answer():
     text = "Asked if her email practices were illegal, 46 percent of voters said yes."
     statement = _by_cue(text)["said"]
