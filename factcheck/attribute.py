@@ -167,10 +167,10 @@ def _indirect(plan: _Plan, chains: list[Draft]) -> list[Draft]:
     reporters = [f for f in plan.frames if f.report and f.content]
     dropped: set[int] = set()
     tags = {id(d.frame): d.frame for d in chains if d.frame and d.frame.mention}
-    for frame in [*plan.frames, *tags.values()]:
+    reported = {id(f): f for f in plan.frames if f.content} | tags  # tags: '“…,” Walker said,'
+    for frame in reported.values():
         for reporter in reporters:
-            reported = frame.content or id(frame) in tags  # '“…,” Walker said, according to AP'
-            if reporter is not frame and reported and _reports(reporter, frame):
+            if reporter is not frame and _reports(reporter, frame):
                 frame.via_frame = reporter  # type: ignore[attr-defined]
                 dropped.add(id(reporter))
     drafts = []

@@ -82,6 +82,7 @@ class SpeakerResolver:
         self.female_surnames = {
             m.group(1).lower() for m in re.finditer(r"\b(?:Mrs|Ms|Miss)\.?[ \t]+([A-Z][\w’'-]+)", self.text)
         }
+        self.people: dict[str, bool] = {}  # is_person, once per speaker name
 
     def resolve(self, mention: str, position: int) -> tuple[str | None, float]:
         """The speaker a mention at `position` stands for, with a confidence in [0, 1]."""
@@ -127,6 +128,11 @@ class SpeakerResolver:
 
     def is_person(self, speaker: str) -> bool:
         """Whether a speaker name looks like a person (a known full name or surname)."""
+        if speaker not in self.people:
+            self.people[speaker] = self._looks_like_a_person(speaker)
+        return self.people[speaker]
+
+    def _looks_like_a_person(self, speaker: str) -> bool:
         words = speaker.split()
         if speaker.startswith(("the ", "a ", "an ")) or not all(
             w[:1].isupper() or w in _NAME_PARTICLES for w in words

@@ -9,8 +9,8 @@ from __future__ import annotations
 from factcheck.cues import CUE_FORMS, SEEMING_FORMS
 from factcheck.speakerforms import (
     auxiliary_subjects,
+    called_for_misread,
     circumstance,
-    finite_past,
     for_subject,
     infinitive,
     inverted_subject,
@@ -42,7 +42,7 @@ def subject_of(token):
     other = recipient(token) or for_subject(token)
     if other is not None:
         return other
-    if finite_past(token) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+    if called_for_misread(token) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return token.head  # 'a group of rabbis called for a boycott'
     adjunct = _free_adjunct_subject(token)
     if adjunct is not None:

@@ -60,7 +60,7 @@ def light_noun(noun) -> bool:
     )
 
 
-def finite_past(token) -> bool:
+def called_for_misread(token) -> bool:
     """Whether a cue the parser hung on a noun as a participle is a verb in the past tense
     of its own, the noun its subject: 'called for' ('a group of rabbis called for a
     boycott'; a participle naming something takes no 'for')."""
@@ -79,7 +79,7 @@ def passive_cue(token) -> bool:
     before = [t.lower_ for t in token.doc[max(0, token.i - 2):token.i]]
     if before[-1:] == ["so"] or before == ["so", "-"]:
         return True
-    if finite_past(token):
+    if called_for_misread(token):
         return False  # 'a group of rabbis called for a boycott': the parser's slip
     return (
         token.dep_ == "acl" and token.head.dep_ != "ROOT" and not token.lower_.endswith("ing")
