@@ -121,8 +121,8 @@ def _top_level(statements) -> list:
 def _speaker_way(gold: dict, pred, aliases, resolver, text: str = "") -> str | None:
     """How our speaker agrees with the gold Source ('mention', 'name', 'pronoun',
     'relative'), or None."""
-    from factcheck.names import PRONOUNS
-    from factcheck.speakers import same_speaker
+    from factcheck.attribution.resolve.names import PRONOUNS
+    from factcheck.attribution.resolve.aliases import same_speaker
 
     source = gold.get("source")
     if not source:
@@ -163,7 +163,7 @@ def _outer_layer(gold: dict, pred, aliases) -> bool:
 def _swapped(gold: dict) -> bool:
     """Whether an annotator swapped a gold attribution's Source and Cue: the Source is a
     verb of saying and the Cue a name (Source "said", Cue "Megan Hester")."""
-    from factcheck.frames import CUE_FORMS
+    from factcheck.attribution.parse.frames import CUE_FORMS
 
     cue = gold.get("cue") or {}
     said = gold["source"]["text"].strip(" ,.:").lower()
@@ -175,7 +175,7 @@ def _names(words: str, speaker: str | None, aliases) -> bool:
     """Whether a gold Source names our speaker: the same name (Putin = Vladimir Putin), or
     a description holding our speaker's full name ("Carole Taylor, the provincial minister
     of finance" / "RealClearPolitics' David Byler" for Carole Taylor / David Byler)."""
-    from factcheck.speakers import core_name, normalise_speaker, same_speaker
+    from factcheck.attribution.resolve.aliases import core_name, normalise_speaker, same_speaker
 
     if same_speaker(speaker, words, aliases):
         return True
@@ -187,7 +187,7 @@ def _names(words: str, speaker: str | None, aliases) -> bool:
 
 def _resolver(text: str, statements):
     """Our resolver with our statements' speakers remembered, for gold pronoun sources."""
-    from factcheck.coref import SpeakerResolver
+    from factcheck.attribution.resolve.coref import SpeakerResolver
 
     resolver = SpeakerResolver(text)
     for statement in statements:
@@ -314,8 +314,8 @@ def main() -> int:
         print(f"skipped: PolNeAR data not found at {DATA}")
         return 0
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from factcheck.attribute import _nlp, attribute_many
-    from factcheck.quotemarks import paragraphs, sentences
+    from factcheck.attribution.pipeline import _nlp, attribute_many
+    from factcheck.attribution.quotes.scan import paragraphs, sentences
     from factcheck.records import Document
 
     rows = _load(args.split, args.limit)

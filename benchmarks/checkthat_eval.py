@@ -4,7 +4,7 @@ The 10,375 verified claims are ingested through the library into a cached index 
 (`benchmarks/.cache/checkthat-<doc text>`, git-ignored; reruns skip the encoding), then each
 tweet is searched with `Engine.search_many`, the product's own ranking (`matches`, best
 document first). For comparison the same tweets are ranked by the library's fused retrieval
-before judging (RRF as in `factcheck.retrieve`), by dense search alone and by BM25 alone, and
+before judging (RRF as in `factcheck.index.retrieve`), by dense search alone and by BM25 alone, and
 the fusion is measured with other candidate counts, RRF constants and BM25 weights.
 Measures follow the official scorer (trectools): MAP@k and P@1 over the ranking cut at k,
 AP divided by the number of relevant claims; MRR over the first 10 documents.
@@ -171,7 +171,7 @@ def _rows(path: Path) -> list[list[str]]:
 
 def load_claims(doc_text: str):
     """The verified claims as library Documents; `doc_text` says what is indexed."""
-    from factcheck.read import content_sha256
+    from factcheck.sources.read import content_sha256
     from factcheck.records import Document
 
     documents = []
@@ -236,7 +236,7 @@ def product_rankings(engine, queries: dict[str, str]) -> tuple[dict[str, Ranking
 
 def unit_runs(engine, queries: dict[str, str], depth: int):
     """Dense and BM25 unit runs [(row, score)] per query, on the words the product searches."""
-    from factcheck.claims import read_claim
+    from factcheck.verdict.claims import read_claim
 
     words = [read_claim(text).words for text in queries.values()]
     index = engine.index
@@ -267,7 +267,7 @@ def documents_of(run: Sequence[tuple[int, float]], row_doc: dict[int, str]) -> R
 
 def fused(dense, lexical, fusion: tuple[int, int, float], row_doc) -> list[Ranking]:
     """Dense and BM25 runs cut at `candidates`, fused (RRF, BM25 weighted), as documents."""
-    from factcheck.retrieve import reciprocal_rank_fusion
+    from factcheck.index.retrieve import reciprocal_rank_fusion
 
     candidates, rrf_k, bm25_weight = fusion
     return [
@@ -286,13 +286,13 @@ def judged_rankings(engine, queries: dict[str, str]) -> dict[str, dict[str, Rank
     `evidence,
     then fused score` keeps the evidence level first but breaks ties by retrieval score
     instead of statement-first and word-alignment ratio. Uses the private helper
-    `factcheck.search._candidates` and `shortlist_hits`, so that both orders rank the very
+    `factcheck.verdict.search._candidates` and `shortlist_hits`, so that both orders rank the very
     candidates that `search_many` judges.
     """
-    from factcheck.claims import read_claim
-    from factcheck.judge import judge
-    from factcheck.retrieve import hybrid_search
-    from factcheck.search import _candidates, load_aliases, shortlist_hits
+    from factcheck.verdict.claims import read_claim
+    from factcheck.verdict.judge import judge
+    from factcheck.index.retrieve import hybrid_search
+    from factcheck.verdict.search import _candidates, load_aliases, shortlist_hits
 
     index, settings = engine.index, engine.settings
     claims = [read_claim(text) for text in queries.values()]

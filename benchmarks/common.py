@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 from itertools import cycle, islice
 from pathlib import Path
 
-from factcheck.read import content_sha256
+from factcheck.sources.read import content_sha256
 from factcheck.records import Document
-from factcheck.split import split
+from factcheck.sources.split import split
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"

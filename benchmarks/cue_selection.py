@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from factcheck.cues import _forms
+from factcheck.attribution.parse.cues import _forms
 
 # Plain actions, not attributions: what someone did, not what someone said, thought or
 # stood for. PolNeAR's annotators sometimes mark them ("spent [$2 million on ads]",

@@ -38,16 +38,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import common
 
-import factcheck.ingest as ingest_module
-import factcheck.search as search_module
-from factcheck.embed import Encoder, load_encoder
+import factcheck.index.ingest as ingest_module
+import factcheck.verdict.search as search_module
+from factcheck.index.embed import Encoder, load_encoder
 from factcheck.engine import Engine
 from factcheck.errors import FactcheckError
-from factcheck.index import SourceIndex
-from factcheck.read import content_sha256
+from factcheck.index.folder import SourceIndex
+from factcheck.sources.read import content_sha256
 from factcheck.records import Document, Passage
 from factcheck.settings import Settings
-from factcheck.split import split
+from factcheck.sources.split import split
 
 BATCH = 64
 WRITE_DOCUMENTS = 64
@@ -190,7 +190,7 @@ def _ingest_throughput(
 ) -> tuple[float, float, float]:
     """Ingest articles holding `count` sentences; (passages/s, passages/CPU-s, units/passage)."""
     chosen = common.documents_with_sentences(documents, count)
-    from factcheck.attribute import attribute
+    from factcheck.attribution.pipeline import attribute
 
     attribute(Document(id="warm", text='"We are ready," she said.'))  # load spaCy first
     timer = common.Timer()

@@ -1,4 +1,4 @@
-"""Fit the cue lexicon's last tier (factcheck/data/cues_fitted.json) on PolNeAR train only.
+"""Fit the cue lexicon's last tier (factcheck/attribution/lexicon/cues_fitted.json) on PolNeAR train only.
 
     .venv/bin/python benchmarks/fit_cues.py [--precision 0.45] [--min-count 3]
         [--min-articles 2] [--min-speaker 0.67] [--noun-articles 5]
@@ -43,9 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from attribution_eval import _RELATIVE, _load, _match, _overlap, _top_level
 from cue_selection import ACTIONS, FUNCTION_VERBS, NOUN_ACTIONS, chosen, summary
 
-from factcheck import cues, frames
+from factcheck.attribution.parse import cues, frames
 
-OUTPUT = Path(__file__).resolve().parents[1] / "factcheck" / "data" / "cues_fitted.json"
+OUTPUT = Path(__file__).resolve().parents[1] / "factcheck" / "attribution" / "lexicon" / "cues_fitted.json"
 _OBJECT_DEPS = ("ccomp", "dobj", "xcomp", "oprd")
 
 
@@ -96,7 +96,7 @@ def _candidates(plan, doc, index: int):
     slot, its holder the speaker). A word whose frame has a content today is a candidate
     when the new pair would change it ("accused [Republicans]" before "accused Republicans
     of [placing …]"): the new dependent comes first."""
-    from factcheck.quotemarks import inside
+    from factcheck.attribution.quotes.scan import inside
 
     offset = plan.sentences[index][0]
     for token in doc:
@@ -172,8 +172,8 @@ def _speaker_right(gold: dict, mention, text: str) -> bool:
 
 def tally(split: str = "train") -> dict[str, dict[str, int]]:
     """Per 'dep form' pair: statements, gains, false, displaced, speakers right."""
-    from factcheck.attribute import _PIPES, _nlp, _Plan, attribute_many
-    from factcheck.contentspans import content_parts
+    from factcheck.attribution.pipeline import _PIPES, _nlp, _Plan, attribute_many
+    from factcheck.attribution.parse.content import content_parts
     from factcheck.records import Document
 
     _base_lexicon()

@@ -1,12 +1,12 @@
 """Fit the candidate reranker (factcheck/rerank.py) on CheckThat! 2020 train; report dev.
 
 Each train tweet is searched as the product searches it (read, retrieve, shortlist, judge);
-every judged candidate is a row of `factcheck.rerank.features`, labelled 1 when its document
+every judged candidate is a row of `factcheck.verdict.rerank.features`, labelled 1 when its document
 is a gold verified claim. A linear model (numpy, L2, Newton steps; listwise softmax or
 pointwise logistic loss) is fitted on the rows of train only; its MAP@5 is shown with 5-fold
 cross-validation by tweet on train and on dev, next to the product's earlier order. Choose
 by the train figure; dev is only reported. `--write` stores the fit of the first --loss and
---l2 on all of train in factcheck/data/rerank.json.
+--l2 on all of train in factcheck/verdict/rerank.json.
 
     .venv/bin/python benchmarks/fit_rerank.py [--limit N] [--loss listwise pointwise]
         [--l2 10 3 1] [--judge-candidates 12] [--write]
@@ -34,9 +34,9 @@ from checkthat_eval import (
     query_text,
 )
 
-from factcheck.rerank import FEATURES, Model, features, model_from_json
+from factcheck.verdict.rerank import FEATURES, Model, features, model_from_json
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "factcheck" / "data" / "rerank.json"
+MODEL_PATH = Path(__file__).resolve().parents[1] / "factcheck" / "verdict" / "rerank.json"
 FOLDS = 5
 
 
@@ -46,10 +46,10 @@ def collect(engine, split: str, limit: int | None) -> list[dict]:
     Judged afresh on every run (about a minute for train): nothing is cached, so changes to
     retrieval or judging are always seen, and nothing is ever unpickled.
     """
-    from factcheck.claims import read_claim
-    from factcheck.judge import judge
-    from factcheck.retrieve import hybrid_search
-    from factcheck.search import _candidates, load_aliases, shortlist_hits
+    from factcheck.verdict.claims import read_claim
+    from factcheck.verdict.judge import judge
+    from factcheck.index.retrieve import hybrid_search
+    from factcheck.verdict.search import _candidates, load_aliases, shortlist_hits
 
     tweets, qrels = load_split(split, limit)
     index, settings = engine.index, engine.settings
@@ -155,7 +155,7 @@ def map5(rows: list[dict], order) -> float:
 
 def product_order(row: dict) -> list:
     """The product's order before the reranker: best, then evidence level and fused score."""
-    from factcheck.judge import EVIDENCE_LEVEL
+    from factcheck.verdict.judge import EVIDENCE_LEVEL
 
     rest = sorted((j for j in row["judged"] if j is not row["best"]), reverse=True,
                   key=lambda j: (EVIDENCE_LEVEL[j.evidence], j.candidate.score))

@@ -149,7 +149,7 @@ def build_index() -> None:
 def run_child(count: int, k: int, chunk_size: int) -> dict:
     """Check `count` claims in this process; returns the figures."""
     from factcheck.engine import Engine
-    from factcheck.report import run_report
+    from factcheck.report.run import run_report
     from factcheck.settings import Settings
 
     claims = CACHE / f"claims-mixed-{count}.csv"

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from factcheck.align import tokenize
+from factcheck.verdict.align import tokenize
 from factcheck.records import Document
 
 HERE = Path(__file__).resolve().parent

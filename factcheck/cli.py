@@ -157,7 +157,7 @@ def _report_parser(commands, name: str) -> None:
 def _run_report(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from factcheck.report import run_report
+    from factcheck.report.run import run_report
 
     engine = _engine(args)
     with tqdm(unit="claim", desc="report", file=sys.stderr) as bar:

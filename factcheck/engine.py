@@ -6,16 +6,16 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck import review
-from factcheck.claims import read_claim
-from factcheck.embed import Encoder, load_encoder
+from factcheck.verdict import review
+from factcheck.verdict.claims import read_claim
+from factcheck.index.embed import Encoder, load_encoder
 from factcheck.errors import EmptyIndexError, FactcheckError
-from factcheck.index import SourceIndex
-from factcheck.ingest import Progress, ingest_documents, read_sources
+from factcheck.index.folder import SourceIndex
+from factcheck.index.ingest import Progress, ingest_documents, read_sources
 from factcheck.records import Document, IngestResult, Statement
-from factcheck.search import load_aliases, search_claims
+from factcheck.verdict.search import load_aliases, search_claims
 from factcheck.settings import Settings
-from factcheck.speakers import same_speaker
+from factcheck.attribution.resolve.aliases import same_speaker
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ class Engine:
 
     def review(self, statement_id: str, reviewer: str, action: str,
                speaker: str | None = None) -> int:
-        """Store a reviewer's decision (confirm / correct / reject); see `factcheck.review`."""
+        """Store a reviewer's decision (confirm / correct / reject); see `factcheck.verdict.review`."""
         return review.record_decision(self.index.store, statement_id, reviewer, action, speaker)
 
     def undo_review(self, statement_id: str, reviewer: str) -> int | None:

@@ -56,7 +56,7 @@ class Settings:
     organisation: str = "factcheck desk"
     organisation_url: str | None = None
     # Order `matches` by the learned reranker (factcheck/rerank.py; weights in
-    # factcheck/data/rerank.json, fitted by benchmarks/fit_rerank.py on CheckThat! 2020 train):
+    # factcheck/verdict/rerank.json, fitted by benchmarks/fit_rerank.py on CheckThat! 2020 train):
     # MAP@5 0.845 -> 0.877 on train (5-fold cross-validation), 0.811 -> 0.842 on dev. The
     # verdict's candidate stays first when its evidence is words (verbatim, altered); verdicts
     # never depend on this order. False: evidence level, then fused retrieval score.

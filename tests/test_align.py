@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from factcheck.align import align, tokenize
-from factcheck.changekinds import describe_changes
-from factcheck.claims import read_claim
+from factcheck.verdict.align import align, tokenize
+from factcheck.verdict.changekinds import describe_changes
+from factcheck.verdict.claims import read_claim
 
 QUOTE = "The call is going well and still in progress"
 SCAVINO = (

@@ -2,8 +2,8 @@
 
 import pytest
 
-from factcheck.attribute import attribute, attribute_many, document_speakers
-from factcheck.read import read_file
+from factcheck.attribution.pipeline import attribute, attribute_many, document_speakers
+from factcheck.sources.read import read_file
 from factcheck.records import Document, StatementKind
 
 from .conftest import SEED_DOC

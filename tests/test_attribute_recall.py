@@ -4,7 +4,7 @@ quotes going on after a fragment (these load the real spaCy model)."""
 
 import pytest
 
-from factcheck.attribute import attribute
+from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document, StatementKind
 
 pytestmark = pytest.mark.slow

@@ -4,9 +4,9 @@ titled names (the attribute tests load the real spaCy model: slow)."""
 
 import pytest
 
-from factcheck.coref import SpeakerResolver
-from factcheck.quoteframes import frame_after, frame_before
-from factcheck.quotemarks import find_quotes
+from factcheck.attribution.resolve.coref import SpeakerResolver
+from factcheck.attribution.quotes.adjacent import frame_after, frame_before
+from factcheck.attribution.quotes.scan import find_quotes
 from factcheck.records import Document, StatementKind
 
 
@@ -45,7 +45,7 @@ def test_titled_surname_goes_to_the_full_name_of_that_gender():
 
 
 def _statements(text: str):
-    from factcheck.attribute import attribute
+    from factcheck.attribution.pipeline import attribute
 
     return attribute(Document(id="d", text=text))
 

@@ -55,7 +55,7 @@ def _wait_healthy(url: str, server: subprocess.Popen, seconds: float = 120) -> N
 @pytest.fixture(scope="module")
 def app_url(seed_index_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     from factcheck.engine import Engine
-    from factcheck.read import content_sha256
+    from factcheck.sources.read import content_sha256
     from factcheck.records import Document
     from factcheck.settings import Settings
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from factcheck.claimreview import RATINGS, claim_review, is_organisation, rating_explanation
+from factcheck.report.claimreview import RATINGS, claim_review, is_organisation, rating_explanation
 from factcheck.settings import Settings
 
 RESULT = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.claims import read_claim
+from factcheck.verdict.claims import read_claim
 from factcheck.errors import BadInputError
 
 QUOTE = "The call is going well and still in progress"

@@ -6,8 +6,8 @@ import pytest
 
 def _frames(sentence: str) -> dict[str, tuple[str | None, str | None]]:
     """The frames of one sentence: cue word -> (mention, content), as text."""
-    from factcheck.attribute import _nlp
-    from factcheck.frames import frame_of
+    from factcheck.attribution.pipeline import _nlp
+    from factcheck.attribution.parse.frames import frame_of
 
     found = {}
     for token in _nlp()(sentence):
@@ -153,7 +153,7 @@ def test_cue_read_as_a_relative_clause_on_its_own_subject():
 
 @pytest.mark.slow
 def test_reported_speech_around_a_partial_quote_keeps_the_quote():
-    from factcheck.attribute import attribute
+    from factcheck.attribution.pipeline import attribute
     from factcheck.records import Document
 
     text = "Clinton decried the GOP for “turning its back” on America’s working families."
@@ -167,7 +167,7 @@ def test_reported_speech_around_a_partial_quote_keeps_the_quote():
 
 @pytest.mark.slow
 def test_fragment_verb_reports_its_complement_around_the_fragment():
-    from factcheck.attribute import attribute
+    from factcheck.attribution.pipeline import attribute
     from factcheck.records import Document
 
     text = (
@@ -186,7 +186,7 @@ def test_fragment_verb_reports_its_complement_around_the_fragment():
 
 @pytest.mark.slow
 def test_fragment_that_is_the_whole_complement_stays_one_statement():
-    from factcheck.attribute import attribute
+    from factcheck.attribution.pipeline import attribute
     from factcheck.records import Document
 
     text = "Jane Moore welcomed “the recognition of our work” today."
@@ -196,7 +196,7 @@ def test_fragment_that_is_the_whole_complement_stays_one_statement():
 
 @pytest.mark.slow
 def test_cue_object_holding_a_quote_is_what_was_said():
-    from factcheck.attribute import attribute
+    from factcheck.attribution.pipeline import attribute
     from factcheck.records import Document
 
     text = (

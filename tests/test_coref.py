@@ -1,7 +1,7 @@
 """Speaker resolution (`coref`) and names read from text (`names`), without a model."""
 
-from factcheck.coref import SpeakerResolver
-from factcheck.names import after_dateline, name_in, organisation, person_names
+from factcheck.attribution.resolve.coref import SpeakerResolver
+from factcheck.attribution.resolve.names import after_dateline, name_in, organisation, person_names
 
 
 def test_name_in_drops_titles_and_descriptions():
@@ -41,7 +41,7 @@ def test_conjoined_and_described_speakers():
 
 
 def test_subject_mention_opens_a_sentence():
-    from factcheck.names import subject_mention
+    from factcheck.attribution.resolve.names import subject_mention
 
     def subject(text):
         found = subject_mention(text, 0, len(text))
@@ -98,8 +98,8 @@ def test_datelines_are_skipped():
 
 
 def test_name_in_skips_of_phrases_and_quantifiers():
-    from factcheck.coref import SpeakerResolver
-    from factcheck.names import name_in
+    from factcheck.attribution.resolve.coref import SpeakerResolver
+    from factcheck.attribution.resolve.names import name_in
 
     assert name_in("Secretary of State John Kerry") == "John Kerry"
     assert name_in("Sen. Ted Cruz of Texas") == "Ted Cruz"
@@ -109,7 +109,7 @@ def test_name_in_skips_of_phrases_and_quantifiers():
 
 
 def test_both_before_conjoined_speakers_is_dropped():
-    from factcheck.coref import SpeakerResolver
+    from factcheck.attribution.resolve.coref import SpeakerResolver
 
     resolver = SpeakerResolver("Both Trump and Putin agreed.")
     assert resolver.resolve("Both Trump and Putin", 0)[0] == "Trump and Putin"

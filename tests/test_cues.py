@@ -1,4 +1,4 @@
-"""The fitted tier of the cue lexicon (factcheck/data/cues_fitted.json, written by
+"""The fitted tier of the cue lexicon (factcheck/attribution/lexicon/cues_fitted.json, written by
 benchmarks/fit_cues.py on PolNeAR train) and the selection rules of the fit (the parse tests
 load the real spaCy model)."""
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.attribute import attribute
-from factcheck.cues import (
+from factcheck.attribution.pipeline import attribute
+from factcheck.attribution.parse.cues import (
     BASE_CONTENT_DEPS,
     BASE_NOUN_CONTENT_DEPS,
     CONTENT_DEPS,
@@ -26,7 +26,7 @@ _SPEC.loader.exec_module(selection)
 
 
 def _fitted() -> dict:
-    return json.loads(resources.files("factcheck").joinpath("data/cues_fitted.json").read_text())
+    return json.loads(resources.files("factcheck.attribution.lexicon").joinpath("cues_fitted.json").read_text())
 
 
 def _by_cue(text: str) -> dict:

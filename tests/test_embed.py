@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from factcheck.embed import HashEncoder, SentenceTransformerEncoder, encode_ahead, load_encoder
+from factcheck.index.embed import HashEncoder, SentenceTransformerEncoder, encode_ahead, load_encoder
 
 SENTENCES = [
     "The call is going well and still in progress.",

@@ -4,7 +4,7 @@ import pytest
 
 from factcheck.engine import Engine
 from factcheck.errors import BadInputError
-from factcheck.read import content_sha256
+from factcheck.sources.read import content_sha256
 from factcheck.records import Document
 
 pytestmark = pytest.mark.slow  # the attribution stage loads spaCy

@@ -2,8 +2,8 @@
 
 import pytest
 
-from factcheck.attribute import attribute
-from factcheck.frames import CUE_FORMS, INFINITIVE_FORMS, OBJECT_FORMS, cue_positions
+from factcheck.attribution.pipeline import attribute
+from factcheck.attribution.parse.frames import CUE_FORMS, INFINITIVE_FORMS, OBJECT_FORMS, cue_positions
 from factcheck.records import Document
 
 
@@ -31,8 +31,8 @@ def test_cue_positions_finds_words_and_according_to():
     ],
 )
 def test_object_infinitive_and_clause_content(sentence, mention, content):
-    from factcheck.attribute import _nlp
-    from factcheck.frames import frame_of
+    from factcheck.attribution.pipeline import _nlp
+    from factcheck.attribution.parse.frames import frame_of
 
     doc = _nlp()(sentence)
     frames = [f for t in doc if (f := frame_of(t, 0, 0)) is not None]
@@ -43,7 +43,7 @@ def test_object_infinitive_and_clause_content(sentence, mention, content):
 
 
 def test_data_derived_lexicon_names_content_dependents():
-    from factcheck.cues import CONTENT_DEPS, LEXICON_FORMS
+    from factcheck.attribution.parse.cues import CONTENT_DEPS, LEXICON_FORMS
 
     assert "prep:of" in CONTENT_DEPS["accused"] and "dobj" in CONTENT_DEPS["expressed"]
     assert "xcomp" in CONTENT_DEPS["seemed"] and "prep:for" in CONTENT_DEPS["called"]

@@ -7,8 +7,8 @@ import pytest
 
 from factcheck.engine import Engine
 from factcheck.errors import EmptyIndexError, IndexMismatchError
-from factcheck.index import MANIFEST
-from factcheck.read import content_sha256
+from factcheck.index.folder import MANIFEST
+from factcheck.sources.read import content_sha256
 from factcheck.records import Document
 
 from .conftest import SEEDS

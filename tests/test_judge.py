@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.claims import read_claim
-from factcheck.judge import judge, judge_candidate
+from factcheck.verdict.claims import read_claim
+from factcheck.verdict.judge import judge, judge_candidate
 from factcheck.records import Candidate, Verdict
 from factcheck.settings import Settings
-from factcheck.speakers import build_alias_table
+from factcheck.attribution.resolve.aliases import build_alias_table
 
 SETTINGS = Settings()
 ALIASES = build_alias_table(["Dan Scavino", "Vladimir Putin", "Donald Trump"])

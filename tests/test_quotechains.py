@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from factcheck.attribute import attribute
-from factcheck.quotechains import quote_chains
-from factcheck.quotemarks import find_quotes, paragraphs, sentences
+from factcheck.attribution.pipeline import attribute
+from factcheck.attribution.quotes.chains import quote_chains
+from factcheck.attribution.quotes.scan import find_quotes, paragraphs, sentences
 from factcheck.records import Document
 
 
@@ -150,7 +150,7 @@ def test_a_dash_line_under_a_quote_names_its_speaker():
     ],
 )
 def test_a_mention_after_a_preposition_gives_way_to_the_parsed_subject(text, speaker):
-    from factcheck.attribute import attribute
+    from factcheck.attribution.pipeline import attribute
     from factcheck.records import Document
 
     quotes = [s for s in attribute(Document(id="d", text=text)) if s.kind.value == "direct"]
@@ -158,7 +158,7 @@ def test_a_mention_after_a_preposition_gives_way_to_the_parsed_subject(text, spe
 
 
 def test_the_scanned_speaker_fills_a_parsed_frame_without_one():
-    from factcheck.frames import Frame
+    from factcheck.attribution.parse.frames import Frame
 
     text = "“We will win,” Beck said."
     cue = (text.index("said"), text.index("said") + 4)

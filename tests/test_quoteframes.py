@@ -2,8 +2,8 @@
 
 import pytest
 
-from factcheck.quoteframes import frame_after, frame_before
-from factcheck.quotemarks import find_quotes
+from factcheck.attribution.quotes.adjacent import frame_after, frame_before
+from factcheck.attribution.quotes.scan import find_quotes
 
 
 def _after(text: str) -> tuple[str, str | None] | None:

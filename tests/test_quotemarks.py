@@ -1,7 +1,7 @@
 """Quote scanner, sentence splitter and quote frames (no model)."""
 
-from factcheck.quoteframes import frame_after, frame_before
-from factcheck.quotemarks import find_quotes, is_sentence_quote, sentences
+from factcheck.attribution.quotes.adjacent import frame_after, frame_before
+from factcheck.attribution.quotes.scan import find_quotes, is_sentence_quote, sentences
 
 
 def _texts(text: str) -> list[str]:
@@ -53,7 +53,7 @@ def test_frames_after_and_before():
 
 
 def test_sentence_quotes_and_fragments():
-    from factcheck.quotemarks import is_sentence_quote
+    from factcheck.attribution.quotes.scan import is_sentence_quote
 
     text = "“We will win,” he said. He blasted Disney for its “outrageous practices” today."
     whole, fragment = find_quotes(text)
@@ -67,7 +67,7 @@ def test_sentences_split_before_doubled_apostrophes():
 
 
 def test_inside_finds_the_enclosing_quote():
-    from factcheck.quotemarks import inside
+    from factcheck.attribution.quotes.scan import inside
 
     text = "A “b” c “d e” f"
     quotes = find_quotes(text)
@@ -77,7 +77,7 @@ def test_inside_finds_the_enclosing_quote():
 
 
 def test_headings_and_link_lines():
-    from factcheck.quotemarks import is_heading
+    from factcheck.attribution.quotes.scan import is_heading
 
     assert is_heading("Trump Calls Putin")
     assert is_heading("Read more: the full story.")

@@ -1,11 +1,11 @@
-"""Tag forms outside the cue lexicon and the word-list helpers of `quotetags` (no model)."""
+"""Tag forms outside the cue lexicon and the word-list helpers of `quotes.tags` (no model)."""
 
 import re
 
 import pytest
 
-from factcheck.quotemarks import find_quotes, paragraphs, sentences
-from factcheck.quotetags import (
+from factcheck.attribution.quotes.scan import find_quotes, paragraphs, sentences
+from factcheck.attribution.quotes.tags import (
     before_relative,
     name_then_verb,
     tag_sentence_end,

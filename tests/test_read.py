@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import BadInputError
-from factcheck.read import expand_paths, read_file
+from factcheck.sources.read import expand_paths, read_file
 
 from .conftest import SEED_DOC
 

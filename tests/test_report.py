@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from factcheck.errors import BadInputError
-from factcheck.report import count_rows, read_claims, report_frame, run_report
-from factcheck.report_formats import COLUMNS, diff_text, flatten_item, neutralise
+from factcheck.report.run import count_rows, read_claims, report_frame, run_report
+from factcheck.report.formats import COLUMNS, diff_text, flatten_item, neutralise
 from factcheck.settings import Settings
 
 VERDICTS = ("verbatim", "altered", "paraphrase", "misattributed", "unsupported")

@@ -6,10 +6,10 @@ from importlib import resources
 
 import pytest
 
-from factcheck.claims import read_claim
-from factcheck.judge import judge_candidate
+from factcheck.verdict.claims import read_claim
+from factcheck.verdict.judge import judge_candidate
 from factcheck.records import Candidate
-from factcheck.rerank import FEATURES, Model, features, load_model, model_from_json, rerank
+from factcheck.verdict.rerank import FEATURES, Model, features, load_model, model_from_json, rerank
 from factcheck.settings import Settings
 
 CLAIM = "Nike workers in Vietnam earn 20 cents an hour, says Ryan Fournier"
@@ -56,7 +56,7 @@ def test_document_features_take_the_best_unit_of_each_document():
 
 
 def test_shipped_model_matches_the_feature_list_and_is_finite():
-    data = json.loads(resources.files("factcheck").joinpath("data/rerank.json").read_text())
+    data = json.loads(resources.files("factcheck.verdict").joinpath("rerank.json").read_text())
     model = load_model()
     assert list(data["features"]) == list(FEATURES)
     assert len(model.weights) == len(model.means) == len(model.scales) == len(FEATURES)

@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
-from factcheck.lexical import Bm25Index
-from factcheck.retrieve import hybrid_search, reciprocal_rank_fusion
-from factcheck.vectors import FaissIndex
+from factcheck.index.backends.bm25 import Bm25Index
+from factcheck.index.retrieve import hybrid_search, reciprocal_rank_fusion
+from factcheck.index.backends.faiss import FaissIndex
 
 
 def test_rrf_rewards_agreement_between_runs():

@@ -88,7 +88,7 @@ def test_unusable_claims_are_refused(engine, claim):
 
 
 def _judged_for(claim, text: str, doc_id: str, dense: float, score: float):
-    from factcheck.judge import judge_candidate
+    from factcheck.verdict.judge import judge_candidate
     from factcheck.records import Candidate
     from factcheck.settings import Settings
 
@@ -98,10 +98,10 @@ def _judged_for(claim, text: str, doc_id: str, dense: float, score: float):
 
 
 def test_match_order_keeps_word_evidence_first_and_learns_the_rest():
-    from factcheck.claims import read_claim
-    from factcheck.judge import Finding
+    from factcheck.verdict.claims import read_claim
+    from factcheck.verdict.judge import Finding
     from factcheck.records import Verdict
-    from factcheck.search import _match_order
+    from factcheck.verdict.search import _match_order
 
     claim = read_claim("The call is going badly and still in progress")
     altered = _judged_for(claim, "The call is going well and still in progress", "a", 0.7, 0.01)
@@ -133,8 +133,8 @@ def test_matches_follow_the_settings_switch(seed_index_dir):
 
 
 def test_shortlist_hits_keeps_the_best_by_fused_rank_shared_words_and_meaning():
-    from factcheck.retrieve import Hit
-    from factcheck.search import shortlist_hits
+    from factcheck.index.retrieve import Hit
+    from factcheck.verdict.search import shortlist_hits
 
     # Fused order 0..19; row 18 has the top BM25 score, row 19 the top cosine.
     hits = [Hit(row=n, score=1.0 - n / 100, dense=0.1, lexical=1.0) for n in range(18)]

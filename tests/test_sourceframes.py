@@ -3,9 +3,9 @@ one-word answer of a cue of saying (the tests load the real spaCy model)."""
 
 import pytest
 
-from factcheck.attribute import attribute
-from factcheck.cues import LEXICON_FORMS, POLL_NOUNS
-from factcheck.frames import cue_positions
+from factcheck.attribution.pipeline import attribute
+from factcheck.attribution.parse.cues import LEXICON_FORMS, POLL_NOUNS
+from factcheck.attribution.parse.frames import cue_positions
 from factcheck.records import Document
 
 

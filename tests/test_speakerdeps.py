@@ -1,10 +1,10 @@
-"""Speakers read from the dependency parse (`speakerdeps`, through `attribute`): the parser's
+"""Speakers read from the dependency parse (`resolve.subjects`, through `attribute`): the parser's
 usual slips and the constructions whose speaker is not the cue verb's own subject. These
 load the real spaCy model."""
 
 import pytest
 
-from factcheck.attribute import attribute
+from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document
 
 

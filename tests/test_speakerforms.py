@@ -1,13 +1,13 @@
-"""Constructions whose speaker is not the cue's plain subject (`speakerforms`, `subjectless`,
-through `speakerdeps.subject_of` and `attribute`): subjects written after the cue, passive
+"""Constructions whose speaker is not the cue's plain subject (`resolve.forms`, `subjectless`,
+through `resolve.subjects.subject_of` and `attribute`): subjects written after the cue, passive
 cues, objects that go on to act, light verbs, subjects the parser hung elsewhere; and the
 contents cut around an attribution phrase. These load the real spaCy model."""
 
 import pytest
 
-from factcheck.attribute import attribute
+from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document
-from factcheck.speakerforms import infinitive, light_noun, object_control
+from factcheck.attribution.resolve.forms import infinitive, light_noun, object_control
 from tests.test_speakerdeps import _by_cue, _mention
 
 
@@ -127,7 +127,7 @@ def test_a_request_answered_is_no_statement():
 
 @pytest.mark.slow
 def test_helpers_on_a_parse():
-    from factcheck.attribute import _nlp
+    from factcheck.attribution.pipeline import _nlp
 
     nlp = _nlp()
     with nlp.select_pipes(enable=["tok2vec", "parser"]):

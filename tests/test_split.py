@@ -1,5 +1,5 @@
 from factcheck.records import Document
-from factcheck.split import MAX_PASSAGE_CHARS, split
+from factcheck.sources.split import MAX_PASSAGE_CHARS, split
 
 
 def _doc(text: str) -> Document:

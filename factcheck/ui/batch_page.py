@@ -18,8 +18,8 @@ import streamlit as st
 
 from factcheck.engine import Engine
 from factcheck.errors import FactcheckError
-from factcheck.report import run_report
-from factcheck.report_formats import flatten_item, open_writer
+from factcheck.report.run import run_report
+from factcheck.report.formats import flatten_item, open_writer
 from factcheck.ui import widgets
 from factcheck.ui.common import engine, store_upload
 

@@ -6,7 +6,7 @@ import json
 
 import streamlit as st
 
-from factcheck.claimreview import claim_review
+from factcheck.report.claimreview import claim_review
 from factcheck.engine import Engine
 from factcheck.errors import FactcheckError
 from factcheck.records import Document

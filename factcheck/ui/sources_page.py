@@ -15,8 +15,8 @@ import streamlit as st
 
 from factcheck.engine import Engine
 from factcheck.errors import BadInputError, FactcheckError
-from factcheck.ingest import Progress
-from factcheck.read import read_file
+from factcheck.index.ingest import Progress
+from factcheck.sources.read import read_file
 from factcheck.records import Document, IngestResult
 from factcheck.ui import widgets
 from factcheck.ui.common import engine, escape, store_upload

@@ -1,0 +1,1 @@
+"""The attribution stage's word lists, as data files (see README.md in this folder)."""

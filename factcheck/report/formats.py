@@ -1,0 +1,254 @@
+"""Report writers (csv, json, html, jsonld) and the flattening shared by csv and pandas.
+
+Every writer streams: items are written (or spooled to a temporary file) as they come, the
+summary is added by `finish`, and the output appears under its name only then (write to
+``NAME.part``, then rename), so memory stays flat and a failed run leaves no half file.
+
+An *item* is one search result dict (the `search --json` shape) plus "id", "row" and, when
+the input carried other columns, "extra". A *bad row* is ``{"row", "reason", "id", "claim"}``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import IO, Protocol
+
+from factcheck.report.claimreview import claim_review
+from factcheck.errors import bad_file
+from factcheck.report.html import HTML_TAIL, html_head, html_item
+from factcheck.settings import Settings
+
+FORMATS = (".csv", ".json", ".html", ".jsonld")
+COLUMNS = (
+    "id", "claim", "claimed_speaker", "verdict", "partial", "confidence", "speaker", "via",
+    "doc_id", "title", "url", "published", "earliest_doc_id", "earliest_published",
+    "top_passage", "diff", "changes", "change_summary", "row", "error",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def diff_text(diff: Sequence[Sequence[str]] | None) -> str:
+    """A diff as plain text: kept words as they are, ``[-deleted-]`` and ``{+inserted+}``.
+
+    Args:
+        diff: ``[[op, text], ...]`` with op "=", "-" or "+".
+
+    Returns:
+        e.g. ``The call is going [-well-] {+badly+}``.
+    """
+    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    return " ".join(marks.get(op, "{}").format(text) for op, text in diff or ())
+
+
+def flatten_item(item: Mapping) -> dict[str, object]:
+    """One flat row (the csv and `report_frame` columns) for an item or a bad row.
+
+    Args:
+        item: a report item, or a bad row dict (it has "reason").
+
+    Returns:
+        A dict with every name of `COLUMNS`, then the item's extra columns.
+    """
+    attribution = item.get("attribution") or {}
+    earliest = item.get("earliest") or {}
+    matches = item.get("matches") or []
+    top = matches[0] if matches else {}
+    row: dict[str, object] = {
+        "id": item.get("id"),
+        "claim": item.get("claim"),
+        "claimed_speaker": item.get("claimed_speaker"),
+        "verdict": item.get("verdict"),
+        "partial": item.get("partial"),
+        "confidence": item.get("confidence"),
+        "speaker": attribution.get("speaker"),
+        "via": attribution.get("via"),
+        "doc_id": attribution.get("doc_id") or top.get("doc_id"),
+        "title": attribution.get("title"),
+        "url": attribution.get("url"),
+        "published": attribution.get("published"),
+        "earliest_doc_id": earliest.get("doc_id"),
+        "earliest_published": earliest.get("published"),
+        "top_passage": top.get("text"),
+        "diff": diff_text(top.get("diff")) if top else None,
+        "changes": "; ".join(item.get("changes") or ()) or None,
+        "change_summary": item.get("change_summary"),
+        "row": item.get("row"),
+        "error": item.get("reason"),
+    }
+    row.update({f"extra_{k}" if k in row else k: v for k, v in (item.get("extra") or {}).items()})
+    return row
+
+
+def neutralise(value: object) -> object:
+    """A csv cell that a spreadsheet will not run as a formula (prefix ``'``)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class ReportWriter(Protocol):
+    """What `run_report` writes through."""
+
+    def write_item(self, item: dict) -> None: ...
+    def write_bad(self, bad: dict) -> None: ...
+    def finish(self, summary: dict) -> None: ...
+    def abort(self) -> None: ...
+
+
+class _Output:
+    """The output file, written as ``NAME.part`` and renamed into place by `commit`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.part = path.with_name(path.name + ".part")
+        self.file: IO[str] = self.part.open("w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self.file.close()
+        self.part.replace(self.path)
+
+    def abort(self) -> None:
+        self.file.close()
+        self.part.unlink(missing_ok=True)
+
+
+class CsvWriter:
+    """One row per input row: the flattened item, or the bad row with its "error"."""
+
+    def __init__(self, path: Path, extra_columns: Sequence[str]) -> None:
+        self._out = _Output(path)
+        names = [f"extra_{c}" if c in COLUMNS else c for c in extra_columns]
+        self._csv = csv.DictWriter(self._out.file, [*COLUMNS, *names], extrasaction="ignore")
+        self._csv.writeheader()
+
+    def write_item(self, item: dict) -> None:
+        self._csv.writerow({k: neutralise(v) for k, v in flatten_item(item).items()})
+
+    def write_bad(self, bad: dict) -> None:
+        self.write_item(bad)
+
+    def finish(self, summary: dict) -> None:
+        self._out.commit()
+
+    def abort(self) -> None:
+        self._out.abort()
+
+
+class _SpooledWriter:
+    """Items spooled to a temporary file; `finish` writes head + spool + tail, then renames."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        self._count = 0
+
+    def write_bad(self, bad: dict) -> None:
+        """Bad rows are listed in the summary, not among the results."""
+
+    def _render(self, item: dict) -> str:
+        raise NotImplementedError
+
+    def _head(self, summary: dict) -> str:
+        raise NotImplementedError
+
+    def _tail(self) -> str:
+        raise NotImplementedError
+
+    def write_item(self, item: dict) -> None:
+        self._spool.write(self._render(item))
+        self._count += 1
+
+    def finish(self, summary: dict) -> None:
+        out = _Output(self._path)
+        try:
+            out.file.write(self._head(summary))
+            self._spool.seek(0)
+            shutil.copyfileobj(self._spool, out.file)
+            out.file.write(self._tail())
+        except BaseException:
+            out.abort()
+            raise
+        finally:
+            self._spool.close()
+        out.commit()
+
+    def abort(self) -> None:
+        self._spool.close()
+
+
+class JsonWriter(_SpooledWriter):
+    """``{"summary": {...}, "results": [item, ...]}``."""
+
+    def _render(self, item: dict) -> str:
+        sep = ",\n" if self._count else "\n"
+        return sep + json.dumps(item, ensure_ascii=False)
+
+    def _head(self, summary: dict) -> str:
+        return '{"summary": ' + json.dumps(summary, ensure_ascii=False) + ', "results": ['
+
+    def _tail(self) -> str:
+        return "\n]}\n"
+
+
+class JsonLdWriter(JsonWriter):
+    """A JSON array of schema.org ClaimReview objects, one per claim."""
+
+    def __init__(self, path: Path, settings: Settings) -> None:
+        super().__init__(path)
+        self._settings = settings
+        self._today = date.today()
+
+    def _render(self, item: dict) -> str:
+        return super()._render(claim_review(item, self._settings, self._today))
+
+    def _head(self, summary: dict) -> str:
+        return "["
+
+    def _tail(self) -> str:
+        return "\n]\n"
+
+
+class HtmlWriter(_SpooledWriter):
+    """One self-contained page: summary, verdict chart, sortable table with evidence."""
+
+    def _render(self, item: dict) -> str:
+        return html_item(item)
+
+    def _head(self, summary: dict) -> str:
+        return html_head(summary)
+
+    def _tail(self) -> str:
+        return HTML_TAIL
+
+
+def open_writer(path: Path, settings: Settings, extra_columns: Sequence[str]) -> ReportWriter:
+    """The writer for an output path, chosen by its extension.
+
+    Args:
+        path: the report file to write (.csv, .json, .html or .jsonld).
+        settings: gives the organisation for ClaimReview.
+        extra_columns: input columns carried through to the csv.
+
+    Returns:
+        A writer; call `finish` (or `abort`) once done.
+
+    Raises:
+        BadInputError: for any other extension, or a folder that does not exist.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise bad_file(path, f"unknown report format {suffix!r}; use one of {', '.join(FORMATS)}")
+    if not path.parent.is_dir():
+        raise bad_file(path, "the folder to write the report into does not exist")
+    if suffix == ".csv":
+        return CsvWriter(path, extra_columns)
+    if suffix == ".jsonld":
+        return JsonLdWriter(path, settings)
+    return JsonWriter(path) if suffix == ".json" else HtmlWriter(path)
+

@@ -1,0 +1,14 @@
+"""The verdict stage: a claim in; a verdict with its attribution, matches and provenance out.
+
+`claims` reads a claim (a speaker written in its text, ellipses, brackets), `align` and
+`changekinds` compare its words with a source's, `judge` applies the verdict rules,
+`rerank` orders the matches, `review` applies editors' decisions, and `search` puts the
+stages together for a batch of claims.
+"""
+
+from factcheck._exports import lazy_exports
+
+__all__ = ["Claim", "judge", "read_claim", "search_claims"]
+__getattr__, __dir__ = lazy_exports(__name__, {
+    "Claim": "claims", "read_claim": "claims", "judge": "judge", "search_claims": "search",
+})
