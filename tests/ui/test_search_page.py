@@ -14,7 +14,7 @@ from factcheck.settings import Settings
 from factcheck.ui import widgets
 from factcheck.ui.common import escape
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 180
 HOSTILE = ("Mayor Jane Roe spoke on Monday. <script>alert(1)</script> "
            "“The bridge will open in May <img src=x onerror=alert(1)>,” Roe said.\n"

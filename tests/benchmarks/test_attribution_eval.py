@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from factcheck.records import Span
 
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "attribution_eval.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "attribution_eval.py"
 _SPEC = importlib.util.spec_from_file_location("attribution_eval", SCRIPT)
 ev = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(ev)

@@ -8,7 +8,7 @@ import pytest
 from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document
 from factcheck.attribution.resolve.forms import infinitive, light_noun, object_control
-from tests.test_speakerdeps import _by_cue, _mention
+from tests.attribution.resolve.test_subjects import _by_cue, _mention
 
 
 @pytest.mark.slow

@@ -282,7 +282,7 @@ def test_real_report_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     from factcheck.engine import Engine
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    seed = SEED if SEED.exists() else next(Path(__file__).resolve().parents[1].glob("seeds/*"))
+    seed = SEED if SEED.exists() else next(Path(__file__).resolve().parents[2].glob("seeds/*"))
     engine = Engine.open(Settings(index_dir=tmp_path / "idx", organisation="Test desk"))
     assert engine.ingest([seed]).documents == 1
     claims = write(tmp_path / "claims.csv", (

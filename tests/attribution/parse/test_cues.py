@@ -19,7 +19,7 @@ from factcheck.attribution.parse.cues import (
 )
 from factcheck.records import Document
 
-_SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "cue_selection.py"
+_SCRIPT = Path(__file__).resolve().parents[3] / "benchmarks" / "cue_selection.py"
 _SPEC = importlib.util.spec_from_file_location("cue_selection", _SCRIPT)
 selection = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(selection)
