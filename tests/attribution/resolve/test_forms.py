@@ -8,7 +8,7 @@ import pytest
 from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document
 from factcheck.attribution.resolve.forms import infinitive, light_noun, object_control
-from tests.attribution.resolve.test_subjects import _by_cue, _mention
+from tests.attribution.helpers import mention_by_cue, statement_by_cue
 
 
 @pytest.mark.slow
@@ -74,7 +74,7 @@ from tests.attribution.resolve.test_subjects import _by_cue, _mention
     ],
 )
 def test_speaker_mention(text, cue, mention):
-    assert _mention(text, cue) == mention
+    assert mention_by_cue(text, cue) == mention
 
 
 @pytest.mark.slow
@@ -93,14 +93,14 @@ def test_speaker_mention(text, cue, mention):
     ],
 )
 def test_no_speaker(text, cue):
-    statement = _by_cue(text, cue)
+    statement = statement_by_cue(text, cue)
     assert statement.speaker is None and statement.speaker_mention is None
 
 
 @pytest.mark.slow
 def test_interrupting_cue_is_cut_out_of_the_content():
     text = "The contrast with Trump, said Doyle and others, would be clear to voters."
-    said = _by_cue(text, "said")
+    said = statement_by_cue(text, "said")
     assert said.text == "The contrast with Trump would be clear to voters"
     assert said.speaker == "Doyle and others"
 
@@ -109,10 +109,10 @@ def test_interrupting_cue_is_cut_out_of_the_content():
 def test_according_phrase_is_cut_whole():
     text = ("The AP found that, according to an analysis of her calendar, most of her meetings "
             "were with donors.")
-    assert _by_cue(text, "according to").text == "most of her meetings were with donors"
+    assert statement_by_cue(text, "according to").text == "most of her meetings were with donors"
     text = ("Most of her meetings, according to an analysis of her calendar by the AP, were "
             "with donors.")
-    according = _by_cue(text, "according to")
+    according = statement_by_cue(text, "according to")
     assert according.text == "Most of her meetings were with donors"
     assert according.speaker == "the AP"
 
