@@ -127,16 +127,13 @@ def test_a_request_answered_is_no_statement():
 
 @pytest.mark.slow
 def test_helpers_on_a_parse():
-    from factcheck.attribution.pipeline import _nlp
+    from factcheck.attribution.pipeline import parse_text
 
-    nlp = _nlp()
-    with nlp.select_pipes(enable=["tok2vec", "parser"]):
-        doc = nlp("The victory led Priebus to declare that he won.")
+    doc = parse_text("The victory led Priebus to declare that he won.")
     declare = next(t for t in doc if t.text == "declare")
     assert infinitive(declare)
     assert object_control(declare).text == "Priebus"
-    with nlp.select_pipes(enable=["tok2vec", "parser"]):
-        doc = nlp("Clinton's campaign took the unusual step of criticizing the agencies.")
+    doc = parse_text("Clinton's campaign took the unusual step of criticizing the agencies.")
     assert light_noun(next(t for t in doc if t.text == "step"))
     assert not light_noun(next(t for t in doc if t.text == "agencies"))
 
