@@ -9,11 +9,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.settings import Settings
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-SEED_DOC = SEEDS / "trump-putin-ceasefire-call.md"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+from tests.helpers import SEEDS
 
 
 @pytest.fixture

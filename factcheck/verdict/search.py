@@ -133,7 +133,7 @@ def _claim_candidates(hits: Sequence[Hit], units: dict, passages: dict, statemen
 
 def _result(claim: Claim, finding: Finding, index: SourceIndex, k: int) -> dict:
     supporting = [j for j in finding.judged if j.verdict != Verdict.UNSUPPORTED]
-    shown = _best_per_document(_match_order(finding, claim.words, index.settings.rerank_matches)
+    shown = _best_per_document(match_order(finding, claim.words, index.settings.rerank_matches)
                                )[:k]
     docs = index.store.documents_meta({j.candidate.doc_id for j in [*shown, *supporting]})
     appearances = _appearances(supporting, docs)
@@ -157,13 +157,21 @@ def _result(claim: Claim, finding: Finding, index: SourceIndex, k: int) -> dict:
     }
 
 
-def _match_order(finding: Finding, words: str, learned: bool = True) -> list[Judged]:
+def match_order(finding: Finding, words: str, learned: bool = True) -> list[Judged]:
     """The judged candidates in the order `matches` lists them, best first.
 
     A candidate supporting the verdict by its words (verbatim, altered) comes first; the rest
     are ordered by the learned reranker (`factcheck.verdict.rerank`; MAP@5 on CheckThat! 2020 dev
     0.81 -> 0.84, benchmarks/fit_rerank.py), or with `learned` False by evidence level, then
     retrieval score (MAP@5 0.58 -> 0.81 over ordering by alignment).
+
+    Args:
+        finding: the verdict and the judged candidates of one claim.
+        words: the claim's words, as the reranker reads them.
+        learned: order the rest by the learned reranker (the `rerank_matches` setting).
+
+    Returns:
+        Every judged candidate of `finding`, in the order `matches` shows them.
     """
     best = finding.best
     if not learned:

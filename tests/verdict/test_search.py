@@ -101,7 +101,7 @@ def test_match_order_keeps_word_evidence_first_and_learns_the_rest():
     from factcheck.verdict.claims import read_claim
     from factcheck.verdict.judge import Finding
     from factcheck.records import Verdict
-    from factcheck.verdict.search import _match_order
+    from factcheck.verdict.search import match_order
 
     claim = read_claim("The call is going badly and still in progress")
     altered = _judged_for(claim, "The call is going well and still in progress", "a", 0.7, 0.01)
@@ -111,12 +111,12 @@ def test_match_order_keeps_word_evidence_first_and_learns_the_rest():
     assert altered.evidence is Verdict.ALTERED
     assert near.evidence is far.evidence is Verdict.UNSUPPORTED
     finding = Finding(Verdict.ALTERED, False, 0.8, altered, (altered, near, far))
-    assert _match_order(finding, claim.words)[0] is altered
-    assert _match_order(finding, claim.words, learned=False) == [altered, far, near]
+    assert match_order(finding, claim.words)[0] is altered
+    assert match_order(finding, claim.words, learned=False) == [altered, far, near]
     # With no word evidence the learned order decides: the close meaning before the far one.
     weak = Finding(Verdict.UNSUPPORTED, False, 0.9, None, (far, near))
-    assert _match_order(weak, claim.words) == [near, far]
-    assert _match_order(weak, claim.words, learned=False) == [far, near]  # fused score
+    assert match_order(weak, claim.words) == [near, far]
+    assert match_order(weak, claim.words, learned=False) == [far, near]  # fused score
 
 
 def test_matches_follow_the_settings_switch(seed_index_dir):

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "checkthat_eval.py"
-
+from tests.helpers import load_script
 
 @pytest.fixture(scope="module")
 def ce():
-    spec = importlib.util.spec_from_file_location("checkthat_eval", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("checkthat_eval")
 
 
 def test_average_precision_cut_at_depth_and_divided_by_relevant_count(ce):
@@ -101,10 +95,7 @@ def test_missing_data_exits_with_a_clear_message(ce, tmp_path, monkeypatch, caps
 
 
 def test_cross_encoder_experiment_reorders_by_score_minus_rank_penalty():
-    path = SCRIPT.with_name("checkthat_models.py")
-    spec = importlib.util.spec_from_file_location("checkthat_models", path)
-    models = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(models)
+    models = load_script("checkthat_models")
     shortlist, scores = ["a", "b", "c"], [0.1, 0.9, 0.5]
     assert models._reordered(shortlist, scores, 0.0) == ["b", "c", "a"]
     # a penalty larger than the score gaps keeps the product's order

@@ -6,7 +6,7 @@ from factcheck.attribution.pipeline import attribute, attribute_many, document_s
 from factcheck.sources.read import read_file
 from factcheck.records import Document, StatementKind
 
-from .conftest import SEED_DOC
+from tests.helpers import SEED_DOC
 
 pytestmark = pytest.mark.slow
 

@@ -6,11 +6,11 @@ import pytest
 
 def _frames(sentence: str) -> dict[str, tuple[str | None, str | None]]:
     """The frames of one sentence: cue word -> (mention, content), as text."""
-    from factcheck.attribution.pipeline import _nlp
+    from factcheck.attribution.pipeline import parse_text
     from factcheck.attribution.parse.frames import frame_of
 
     found = {}
-    for token in _nlp()(sentence):
+    for token in parse_text(sentence):
         frame = frame_of(token, 0, 0)
         if frame is not None:
             mention = sentence[frame.mention[0] : frame.mention[1]] if frame.mention else None

@@ -13,7 +13,7 @@ from factcheck.errors import BadInputError
 from factcheck.settings import Settings
 from factcheck.ui.common import store_upload
 from factcheck.ui.sources_page import read_uploads
-from tests.test_ui_search import page_app, seed_copy
+from tests.ui.helpers import page_app, seed_copy
 
 ARTICLE = ("Mayor Jane Roe opened the bridge on Monday.\n"
            "“We kept our promise,” Roe said. The council said that costs rose by a third.\n")

@@ -6,18 +6,7 @@ import pytest
 
 from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document
-
-
-def _by_cue(text: str, cue: str):
-    statements = attribute(Document(id="d", text=text))
-    found = [s for s in statements if s.cue is not None and s.cue.text == cue]
-    assert found, f"no statement with cue {cue!r} in {statements}"
-    return found[0]
-
-
-def _mention(text: str, cue: str) -> str | None:
-    statement = _by_cue(text, cue)
-    return statement.speaker_mention.text if statement.speaker_mention else None
+from tests.attribution.helpers import mention_by_cue, statement_by_cue
 
 
 @pytest.mark.slow
@@ -95,7 +84,7 @@ def _mention(text: str, cue: str) -> str | None:
     ],
 )
 def test_speaker_mention(text, cue, mention):
-    assert _mention(text, cue) == mention
+    assert mention_by_cue(text, cue) == mention
 
 
 @pytest.mark.slow
@@ -108,7 +97,7 @@ def test_a_verb_of_naming_that_only_gives_a_name_says_nothing():
 
 @pytest.mark.slow
 def test_expletive_it_is_nobody():
-    statement = _by_cue("It's easy to criticize the length of American campaigns.", "criticize")
+    statement = statement_by_cue("It's easy to criticize the length of American campaigns.", "criticize")
     assert statement.speaker is None and statement.speaker_mention is None
 
 
@@ -116,7 +105,7 @@ def test_expletive_it_is_nobody():
 def test_question_without_asker_reports_the_question_not_the_answer():
     text = ("Asked about that vote specifically, Mark-Viverito pointed to Clinton's current "
             "support for licenses.")
-    asked = _by_cue(text, "Asked")
+    asked = statement_by_cue(text, "Asked")
     assert asked.speaker is None
     assert asked.text == "that vote specifically"
 
@@ -127,7 +116,7 @@ def test_subordinate_clause_cue_is_not_parenthetical():
             "some families said they were forced to pay smugglers.")
     statements = attribute(Document(id="d", text=text))
     assert not any(s.cue is not None and s.cue.text == "announced" for s in statements)
-    said = _by_cue(text, "said")
+    said = statement_by_cue(text, "said")
     assert said.speaker == "some families"
     assert said.text == "they were forced to pay smugglers"
 
@@ -136,14 +125,14 @@ def test_subordinate_clause_cue_is_not_parenthetical():
 def test_verb_after_an_aside_is_the_nouns_own_verb():
     text = ("De Blasio, speaking on WOR710, called Trump a “blowhard,” and said his remarks "
             "were priceless.")
-    assert _mention(text, "called") == "De Blasio"
-    assert _mention(text, "said") == "De Blasio"
+    assert mention_by_cue(text, "called") == "De Blasio"
+    assert mention_by_cue(text, "said") == "De Blasio"
 
 
 @pytest.mark.slow
 def test_mention_stops_before_a_modifier_past_a_comma():
-    assert _mention("Beruff, a Scott ally, called Florida’s standards “strong.”", "called") == (
+    assert mention_by_cue("Beruff, a Scott ally, called Florida’s standards “strong.”", "called") == (
         "Beruff"
     )
     text = "Trump dropped it, according to two senators present who requested anonymity."
-    assert _mention(text, "according to") == "two senators present"
+    assert mention_by_cue(text, "according to") == "two senators present"

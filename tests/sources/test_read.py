@@ -5,7 +5,7 @@ import pytest
 from factcheck.errors import BadInputError
 from factcheck.sources.read import expand_paths, read_file
 
-from .conftest import SEED_DOC
+from tests.helpers import SEED_DOC
 
 
 def test_markdown_front_matter_gives_id_and_metadata():

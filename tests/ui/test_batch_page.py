@@ -13,7 +13,7 @@ from factcheck.engine import Engine
 from factcheck.errors import BadInputError
 from factcheck.settings import Settings
 from factcheck.ui.batch_page import run_batch
-from tests.test_ui_search import page_app, seed_copy
+from tests.ui.helpers import page_app, seed_copy
 
 pytestmark = pytest.mark.slow
 CLAIMS = (

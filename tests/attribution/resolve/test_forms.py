@@ -8,7 +8,7 @@ import pytest
 from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document
 from factcheck.attribution.resolve.forms import infinitive, light_noun, object_control
-from tests.test_speakerdeps import _by_cue, _mention
+from tests.attribution.helpers import mention_by_cue, statement_by_cue
 
 
 @pytest.mark.slow
@@ -74,7 +74,7 @@ from tests.test_speakerdeps import _by_cue, _mention
     ],
 )
 def test_speaker_mention(text, cue, mention):
-    assert _mention(text, cue) == mention
+    assert mention_by_cue(text, cue) == mention
 
 
 @pytest.mark.slow
@@ -93,14 +93,14 @@ def test_speaker_mention(text, cue, mention):
     ],
 )
 def test_no_speaker(text, cue):
-    statement = _by_cue(text, cue)
+    statement = statement_by_cue(text, cue)
     assert statement.speaker is None and statement.speaker_mention is None
 
 
 @pytest.mark.slow
 def test_interrupting_cue_is_cut_out_of_the_content():
     text = "The contrast with Trump, said Doyle and others, would be clear to voters."
-    said = _by_cue(text, "said")
+    said = statement_by_cue(text, "said")
     assert said.text == "The contrast with Trump would be clear to voters"
     assert said.speaker == "Doyle and others"
 
@@ -109,10 +109,10 @@ def test_interrupting_cue_is_cut_out_of_the_content():
 def test_according_phrase_is_cut_whole():
     text = ("The AP found that, according to an analysis of her calendar, most of her meetings "
             "were with donors.")
-    assert _by_cue(text, "according to").text == "most of her meetings were with donors"
+    assert statement_by_cue(text, "according to").text == "most of her meetings were with donors"
     text = ("Most of her meetings, according to an analysis of her calendar by the AP, were "
             "with donors.")
-    according = _by_cue(text, "according to")
+    according = statement_by_cue(text, "according to")
     assert according.text == "Most of her meetings were with donors"
     assert according.speaker == "the AP"
 
@@ -127,16 +127,13 @@ def test_a_request_answered_is_no_statement():
 
 @pytest.mark.slow
 def test_helpers_on_a_parse():
-    from factcheck.attribution.pipeline import _nlp
+    from factcheck.attribution.pipeline import parse_text
 
-    nlp = _nlp()
-    with nlp.select_pipes(enable=["tok2vec", "parser"]):
-        doc = nlp("The victory led Priebus to declare that he won.")
+    doc = parse_text("The victory led Priebus to declare that he won.")
     declare = next(t for t in doc if t.text == "declare")
     assert infinitive(declare)
     assert object_control(declare).text == "Priebus"
-    with nlp.select_pipes(enable=["tok2vec", "parser"]):
-        doc = nlp("Clinton's campaign took the unusual step of criticizing the agencies.")
+    doc = parse_text("Clinton's campaign took the unusual step of criticizing the agencies.")
     assert light_noun(next(t for t in doc if t.text == "step"))
     assert not light_noun(next(t for t in doc if t.text == "agencies"))
 

@@ -17,6 +17,7 @@ from factcheck.errors import BadInputError
 from factcheck.report.run import count_rows, read_claims, report_frame, run_report
 from factcheck.report.formats import COLUMNS, diff_text, flatten_item, neutralise
 from factcheck.settings import Settings
+from tests.helpers import SEEDS
 
 VERDICTS = ("verbatim", "altered", "paraphrase", "misattributed", "unsupported")
 
@@ -282,7 +283,7 @@ def test_real_report_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     from factcheck.engine import Engine
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    seed = SEED if SEED.exists() else next(Path(__file__).resolve().parents[1].glob("seeds/*"))
+    seed = SEED if SEED.exists() else next(SEEDS.glob("*"))
     engine = Engine.open(Settings(index_dir=tmp_path / "idx", organisation="Test desk"))
     assert engine.ingest([seed]).documents == 1
     claims = write(tmp_path / "claims.csv", (

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from factcheck.engine import Engine
 from factcheck.settings import Settings
-from tests.test_ui_search import add_hostile_document, bodies, page_app, seed_copy
+from tests.ui.helpers import add_hostile_document, bodies, page_app, seed_copy
 
 pytestmark = pytest.mark.slow
 SCAVINO_QUOTE = "The call is going well and still in progress"

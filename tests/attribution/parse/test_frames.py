@@ -31,10 +31,10 @@ def test_cue_positions_finds_words_and_according_to():
     ],
 )
 def test_object_infinitive_and_clause_content(sentence, mention, content):
-    from factcheck.attribution.pipeline import _nlp
+    from factcheck.attribution.pipeline import parse_text
     from factcheck.attribution.parse.frames import frame_of
 
-    doc = _nlp()(sentence)
+    doc = parse_text(sentence)
     frames = [f for t in doc if (f := frame_of(t, 0, 0)) is not None]
     assert len(frames) == 1
     frame = frames[0]

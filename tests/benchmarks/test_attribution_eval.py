@@ -1,15 +1,11 @@
 """The attribution evaluation's speaker measure (benchmarks/attribution_eval.py)."""
 
-import importlib.util
-from pathlib import Path
 from types import SimpleNamespace
 
 from factcheck.records import Span
+from tests.helpers import load_script
 
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "attribution_eval.py"
-_SPEC = importlib.util.spec_from_file_location("attribution_eval", SCRIPT)
-ev = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(ev)
+ev = load_script("attribution_eval")
 
 
 def _pred(mention: Span | None, speaker: str | None, via: str | None = None):

@@ -2,10 +2,8 @@
 benchmarks/fit_cues.py on PolNeAR train) and the selection rules of the fit (the parse tests
 load the real spaCy model)."""
 
-import importlib.util
 import json
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
@@ -18,11 +16,9 @@ from factcheck.attribution.parse.cues import (
     NOUN_CONTENT_DEPS,
 )
 from factcheck.records import Document
+from tests.helpers import load_script
 
-_SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "cue_selection.py"
-_SPEC = importlib.util.spec_from_file_location("cue_selection", _SCRIPT)
-selection = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(selection)
+selection = load_script("cue_selection")
 
 
 def _fitted() -> dict:
@@ -76,11 +72,7 @@ def test_selection_keeps_frequent_precise_pairs_with_right_speakers():
 
 
 def _fit_script():
-    path = _SCRIPT.with_name("fit_cues.py")
-    spec = importlib.util.spec_from_file_location("fit_cues", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("fit_cues")
 
 
 def test_fit_counts_a_relative_pronoun_source_as_the_eval_does():

@@ -11,7 +11,7 @@ from factcheck.index.folder import MANIFEST
 from factcheck.sources.read import content_sha256
 from factcheck.records import Document
 
-from .conftest import SEEDS
+from tests.helpers import SEEDS
 
 
 def _doc(doc_id: str, text: str) -> Document:
