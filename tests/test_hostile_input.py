@@ -7,6 +7,7 @@ they need no model; the timeouts turn a hang into a failure.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -82,3 +83,88 @@ def test_aliases_in_an_upload_are_a_problem_naming_the_upload():
     documents, problems = read_uploads(engine, [("laughs.md", SMALL_LAUGHS.encode())], {})
     assert documents == []
     assert len(problems) == 1 and problems[0].startswith("laughs.md: front matter, line 3")
+
+
+# --- defect 6: one bad JSONL row must not kill a report ----------------------------------------
+
+BAD_CLAIM_ROWS = {
+    2: (r'{"claim": "Hello \udfff there"}', r"field 'claim' holds a lone surrogate (\udfff)"),
+    3: (r'{"claim": "Hello", "speaker": "\ud800"}', "field 'speaker' holds a lone surrogate"),
+    4: ('{"claim": "Hello", "n": ' + "9" * 5000 + "}",
+        "field 'n' is an integer of 5,000 digits"),
+    5: ('{"claim": "Hello", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        "the row is nested more than 64 levels deep"),
+    6: ('{"claim": "Hello", "x": ' + "[" * 900 + "]" * 900 + "}",
+        "field 'x' is nested more than 64 levels deep"),
+}
+
+
+class EchoSearcher:
+    """A searcher that finds every claim `unsupported` (or echoes `text` into a match)."""
+
+    def __init__(self, match_text: str | None = None) -> None:
+        self.settings = Settings(model="hash-test")
+        self.match_text = match_text
+
+    def search_many(self, claims, k=5):
+        matches = [{"rank": 1, "doc_id": "d", "text": self.match_text}] if self.match_text else []
+        return [{"claim": c, "claimed_speaker": s, "verdict": "unsupported", "partial": False,
+                 "confidence": 0.0, "attribution": None, "earliest": None, "appearances": [],
+                 "matches": matches, "provenance": {}} for c, s in claims]
+
+
+def claims_file(tmp_path: Path) -> Path:
+    lines = ['{"claim": "First claim", "id": "a"}',
+             *(line for line, _ in BAD_CLAIM_ROWS.values()),
+             '{"claim": "Last claim", "id": "z"}']
+    path = tmp_path / "claims.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_unusable_json_rows_are_bad_rows_naming_row_and_field(tmp_path: Path):
+    from factcheck.report.input import BadRow, read_claims
+
+    rows = list(read_claims(claims_file(tmp_path)))
+    bad = {r.row: r.reason for r in rows if isinstance(r, BadRow)}
+    assert set(bad) == set(BAD_CLAIM_ROWS)
+    for row, (_, reason) in BAD_CLAIM_ROWS.items():
+        assert bad[row].startswith(reason), bad[row]
+    assert [r.claim for r in rows if not isinstance(r, BadRow)] == ["First claim", "Last claim"]
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv", ".html", ".jsonld"])
+def test_report_goes_on_past_unusable_rows(tmp_path: Path, suffix: str):
+    from factcheck.report.run import run_report
+
+    out = tmp_path / f"out{suffix}"
+    summary = run_report(claims_file(tmp_path), out, EchoSearcher())
+    assert summary.claims == 2
+    assert [b.row for b in summary.bad_rows] == sorted(BAD_CLAIM_ROWS)
+    assert out.exists() and "Last claim" in out.read_text(encoding="utf-8")
+
+
+def test_a_result_no_output_can_hold_is_a_bad_row(tmp_path: Path):
+    from factcheck.report.run import run_report
+
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text('{"claim": "One", "id": "a"}\n', encoding="utf-8")
+    summary = run_report(claims, tmp_path / "out.json", EchoSearcher("bad \udfff text"))
+    assert summary.claims == 0
+    assert [(b.row, b.id, b.reason) for b in summary.bad_rows] == [
+        (1, "a", "the result cannot be written (UnicodeEncodeError)")]
+    assert (tmp_path / "out.json").exists()
+
+
+@pytest.mark.slow
+def test_report_command_lists_unusable_rows_and_exits_0(tmp_path: Path):
+    index = str(tmp_path / "index")
+    (tmp_path / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    assert factcheck("ingest", str(tmp_path / "good.txt"), "--index", index).returncode == 0
+    out = tmp_path / "report.json"
+    run = factcheck("report", str(claims_file(tmp_path)), "--out", str(out), "--index", index)
+    assert run.returncode == 0, run.stderr
+    assert "claims: 2" in run.stdout and f"bad rows: {len(BAD_CLAIM_ROWS)}" in run.stdout
+    assert "row 2: field 'claim' holds a lone surrogate" in run.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["id"] for r in report["results"]] == ["a", "z"]
