@@ -121,7 +121,7 @@ def _verb_before_adjunct(forms: list[str]) -> int | None:
     return verb_at if verb or _is_cue_form(form) else None
 
 
-_ADJUNCT_LEADS = {"at", "in", "on", "during", "to", "from", "before", "after", "while"}
+_ADJUNCT_LEADS = lexicon.words("adjunct_prepositions")
 
 
 def _is_cue_form(form: str) -> bool:
