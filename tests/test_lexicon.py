@@ -5,6 +5,7 @@ module of the package keeps a word set of its own that a lexicon file holds."""
 import ast
 import itertools
 import tomllib
+from collections.abc import Mapping
 from fnmatch import fnmatch
 from importlib import resources
 from pathlib import Path
@@ -35,9 +36,9 @@ _DISJOINT = [
 
 def _json_lists(value, where: str = ""):
     """Every list of strings in a JSON value, with where it is."""
-    if isinstance(value, list):
+    if isinstance(value, tuple):
         yield where, value
-    elif isinstance(value, dict):
+    elif isinstance(value, Mapping):
         for key, item in value.items():
             yield from _json_lists(item, f"{where}/{key}")
 
@@ -50,13 +51,16 @@ def _expanded(name: str) -> frozenset[str]:
 
 
 def test_lists_are_found_and_loaded():
-    assert len(_TXT) >= 40 and {"cue_tiers", "cues_fitted", "pronouns", "abbreviations"} <= set(_JSON)
+    assert len(_TXT) >= 40
+    assert {"cue_tiers", "cues_fitted", "pronouns", "abbreviations"} <= set(_JSON)
     for name in _TXT:
         assert lexicon.entries(name), name
         assert all(entry == entry.strip() and entry for entry in lexicon.entries(name))
     for name in _JSON:
         assert lexicon.data(name), name
     assert lexicon.words("weekdays") is lexicon.words("weekdays")  # read once
+    with pytest.raises(TypeError):
+        lexicon.data("pronouns")["possessive"]["his"] = "she"  # shared: read-only
 
 
 def test_unknown_list_is_a_clear_error():

@@ -10,6 +10,8 @@ the pronouns, the abbreviations).
 
     >>> "senator" in words("name_titles")
     True
+    >>> "said" in verbs("cue_verbs")
+    True
     >>> sorted(verb_forms("warn"))
     ['warn', 'warned', 'warning', 'warns']
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 _PACKAGE = __name__
@@ -53,10 +56,20 @@ def words(name: str) -> frozenset[str]:
     return frozenset(entries(name))
 
 
+def _frozen(value: Any) -> Any:
+    """A JSON value that no caller can change: objects as read-only mappings, arrays as tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({key: _frozen(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
 @cache
 def data(name: str) -> Any:
-    """The content of the JSON file `name` (without ``.json``)."""
-    return json.loads(_text(f"{name}.json"))
+    """The content of the JSON file `name` (without ``.json``), read-only (mappings and
+    tuples: the value is shared by every caller)."""
+    return _frozen(json.loads(_text(f"{name}.json")))
 
 
 def verb_forms(verb: str) -> frozenset[str]:

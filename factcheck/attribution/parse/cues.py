@@ -16,6 +16,7 @@ request ("did not respond to a request for comment"), which say nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from factcheck.attribution import lexicon
 
@@ -25,7 +26,7 @@ CUE_FORMS: frozenset[str] = lexicon.verbs("cue_verbs") | OBJECT_FORMS | INFINITI
 """The hand-written verbs of saying and thinking, with the object and to-clause cues."""
 
 
-def _by_form(*tables: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+def _by_form(*tables: Mapping[str, Sequence[str]]) -> dict[str, frozenset[str]]:
     """Word form -> the dependents that carry its content, from tables of dep -> forms."""
     forms: dict[str, set[str]] = {}
     for dep, words in (item for table in tables for item in table.items()):
@@ -38,10 +39,11 @@ _TIERS = lexicon.data("cue_tiers")
 _VERB_TIERS = [_TIERS["verbs"][tier] for tier in ("saying", "rarer", "beyond_verbs")]
 
 BASE_CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(*_VERB_TIERS)
-"""The tiers above, without the fitted one (what `benchmarks/fit_cues.py` measures against)."""
+"""The hand-picked tiers of cue_tiers.json, without the fitted one (what
+`benchmarks/fit_cues.py` measures against)."""
 
 
-def _read_fitted() -> dict:
+def _read_fitted() -> Mapping:
     """factcheck/attribution/lexicon/cues_fitted.json (written by benchmarks/fit_cues.py on
     PolNeAR train); empty when the file is absent."""
     try:
@@ -53,7 +55,7 @@ def _read_fitted() -> dict:
 _FITTED = _read_fitted()
 
 
-def _fitted(kind: str) -> dict[str, list[str]]:
+def _fitted(kind: str) -> Mapping[str, Sequence[str]]:
     """The fitted tier of one kind ('verbs', 'nouns'): dep -> forms."""
     return _FITTED.get(kind, {})
 
@@ -74,7 +76,7 @@ parsed)."""
 
 
 BASE_NOUN_CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(_TIERS["nouns"]["saying"])
-"""The noun tier above, without the fitted nouns."""
+"""The noun tier of cue_tiers.json, without the fitted nouns."""
 
 NOUN_CONTENT_DEPS: dict[str, frozenset[str]] = _by_form(_TIERS["nouns"]["saying"], _fitted("nouns"))
 """Noun form -> dependents ('acl', 'prep:of' …) that hold its content."""
