@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from factcheck.attribution.parse.cues import _forms
+from factcheck.attribution.lexicon import verb_forms
 
 # Plain actions, not attributions: what someone did, not what someone said, thought or
 # stood for. PolNeAR's annotators sometimes mark them ("spent [$2 million on ads]",
@@ -44,10 +44,10 @@ FUNCTION_VERBS = (
 # "agreed to [pause attacks]" is a joint decision, not a claim ("Both Trump and Putin agreed
 # to …" would be listed under each one's name): those two dependents of 'agree' are stopped.
 JOINT_DECISIONS = frozenset(
-    f"{dep} {form}" for dep in ("xcomp", "prep:to") for form in _forms("agree") if form
+    f"{dep} {form}" for dep in ("xcomp", "prep:to") for form in verb_forms("agree")
 )
 STOPPED_FORMS = frozenset(
-    {f for verb in ACTIONS.split() for f in _forms(verb) if f}
+    {f for verb in ACTIONS.split() for f in verb_forms(verb)}
     | set(_IRREGULAR_ACTIONS.split())
     | set(NOUN_ACTIONS.split())
     | set(FUNCTION_VERBS.split())

@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck.attribution import lexicon
 from factcheck.records import Document, Passage
 
-# Words that end with a full stop without ending a sentence.
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st",
-    "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
-    "a.m", "p.m", "d.c", "mt", "ft", "fig", "approx", "dept", "est", "rev", "hon", "pres",
-}
+# Words that end with a full stop without ending a sentence (the attribution stage's quote
+# scanner reads a list of its own: see factcheck/attribution/lexicon/README.md).
+_ABBREVIATIONS = lexicon.abbreviations("passage_splitter")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
 _PARAGRAPH = re.compile(r"[^\n]+")

@@ -5,24 +5,16 @@ deletion; and the words the UI and the reports use for them. Used by `align`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from factcheck.attribution import lexicon
 
 if TYPE_CHECKING:
     from factcheck.verdict.align import Token
 
-_NEGATIONS = frozenset(
-    ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "nowhere"]
-)
-_NUMBER_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-        fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-        ninety hundred thousand million billion trillion dozen half percent""",
-    )
-)
+_NEGATIONS = lexicon.words("negations")
+_NUMBER_WORDS = lexicon.words("number_words")
 _CHANGE_WORDS = {
     "substitution": "words were substituted",
     "insertion": "words were added",

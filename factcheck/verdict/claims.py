@@ -18,15 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.attribution import lexicon
 from factcheck.errors import BadInputError
 
 _OPEN = "\"“‘'«‹„‚「『"
 _CLOSE = "\"”’'»›“‘」』"
-_NOT_NAMES = (
-    "As|If|When|While|But|And|So|Then|Now|Yet|Or|Because|Although|Though|This|That|These|"
-    "Those|It|There|Here|What|Why|How|Who|People|Some|Many|Most|All|Everyone|Everybody|Nobody|"
-    "Anyone|Critics|Officials|Experts|Reports|Polls|Studies|Sources|Americans|Voters"
-)
+_NOT_NAMES = "|".join(lexicon.entries("claim_not_names"))
 # A name: capitalised words (not a sentence opener such as "As" or "People"), with particles.
 _NAME = (
     rf"(?!(?:{_NOT_NAMES})\b)(?:[Tt]he\s+)?[A-Z][\w.'’-]*"
@@ -34,15 +31,8 @@ _NAME = (
 )
 # Between a closing quote mark and a reporting verb any short phrase is the speaker.
 _PHRASE = r"[\w][\w.'’ ()-]{0,80}?"
-_VERBS = (
-    r"said|says|say|wrote|writes|write|told|tells|tweeted|tweets|posted|posts|stated|states|"
-    r"insisted|insists|claimed|claims|added|adds|declared|declares|announced|announces|"
-    r"argued|argues|asserted|asserts|emphasized|emphasised|emphasizes|stressed|stresses|"
-    r"noted|notes|warned|warns|explained|explains|replied|replies|answered|answers|"
-    r"remarked|remarks|admitted|admits|denied|denies|suggested|suggests|confirmed|confirms|"
-    r"repeated|repeats|continued|reported|reports|promised|promises|asked|asks|joked|jokes"
-)
-_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"}
+_VERBS = "|".join(lexicon.entries("claim_verbs"))  # in file order
+_PRONOUNS = lexicon.pronouns("subject") | lexicon.pronouns("person") | lexicon.pronouns("group")
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou)"
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.)\s*")
 _BRACKETS = re.compile(r"\s*\[[^\]]*\]\s*")

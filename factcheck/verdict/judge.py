@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
+from factcheck.attribution import lexicon
 from factcheck.verdict.align import Alignment, align
 from factcheck.verdict.claims import Claim
 from factcheck.records import Candidate, Verdict
@@ -34,7 +35,7 @@ from factcheck.attribution.resolve.aliases import core_name, normalise_speaker, 
 EVIDENCE_LEVEL = {Verdict.VERBATIM: 3, Verdict.ALTERED: 2, Verdict.PARAPHRASE: 1, Verdict.UNSUPPORTED: 0}
 _WORDS = (Verdict.VERBATIM, Verdict.ALTERED)
 # Speakers that name nobody (an attribution left unresolved): they cannot prove misattribution.
-_UNNAMED = frozenset(["who", "he", "she", "they", "it", "we", "i", "you", "which", "that", "this"])
+_UNNAMED = lexicon.pronouns("subject") | {"who", "which", "that", "this"}
 _PARTY_TAG = re.compile(r"[dri]-[a-z]{2,4}|\d+")
 # Candidates tried in pairs for a splice, and the run of words in order each half must match.
 _SPLICE_CANDIDATES = 5

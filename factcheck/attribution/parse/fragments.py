@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from factcheck.attribution import lexicon
 from factcheck.attribution.parse.complements import complement_span
 from factcheck.attribution.parse.frames import Frame
 from factcheck.attribution.resolve.mentions import mention_of
-from factcheck.attribution.resolve.names import name_in
+from factcheck.attribution.resolve.names import PRONOUNS, name_in
 from factcheck.attribution.quotes.scan import Quote
 from factcheck.attribution.resolve.subjects import governing_verb, subject_of
 
-PERSONAL = frozenset({"he", "she", "they", "we", "i"})
+PERSONAL = lexicon.pronouns("subject") & PRONOUNS  # he, she, they, we, i
 
 
 def fragment_frames(doc, offset: int, sentence: int, quotes: Sequence[Quote]) -> list[Frame]:

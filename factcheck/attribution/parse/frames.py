@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.attribution import lexicon
 from factcheck.attribution.parse.complements import gives_a_name, quoted_complement
 from factcheck.attribution.parse.content import (
     clause_in_adjunct,
@@ -64,22 +65,14 @@ def cue_positions(text: str, start: int = 0, end: int | None = None) -> list[int
     return sorted(start + at for at in found)
 
 
-def _words(text: str) -> frozenset[str]:
-    """The words of a space-separated list."""
-    return frozenset(text.split())
-
-
 _VERB_DEPS = {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "acl", "pcomp"}
-_SAY = frozenset({"say", "says", "said"})
+_SAY = lexicon.finite_forms("cue_verbs", "say")  # say, says, said: their object is what is said
 # Cues that hold the writer's own reading, or a weak attribution to their subject ("Trump
 # seemed to suggest …": a cue of the data-derived lexicon), never to anyone else ("the
 # contests known as …"): `active_subject` reads their speaker.
 _NO_SOURCE = SEEMING_FORMS | {"known", "referred"}
-_NAMING = _words(
-    "call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling"
-    " brand brands branded branding"
-)
-REPORT_CUES = {"according", "reported", "reports", "reporting", "report"}
+_NAMING = lexicon.verbs("naming_verbs")
+REPORT_CUES = frozenset({"according"}) | lexicon.verb_forms("report")
 
 
 @dataclass

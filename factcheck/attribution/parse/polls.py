@@ -7,6 +7,7 @@ so"). Offsets are character offsets into the document.
 
 from __future__ import annotations
 
+from factcheck.attribution import lexicon
 from factcheck.attribution.parse.content import clause_without
 from factcheck.attribution.parse.cues import CUE_FORMS, LEXICON_FORMS, POLL_NOUNS
 from factcheck.attribution.resolve.mentions import mention_of
@@ -18,7 +19,7 @@ from factcheck.attribution.resolve.mentions import mention_of
 # is leading in the polls"), is left out: the poll is not who says it.
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis", "ccomp"})
-_SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
+_SAYING = lexicon.finite_forms("cue_verbs", "say") | lexicon.finite_forms("cue_verbs", "tell")
 _ANSWERS = frozenset({"yes", "no", "so"})
 
 

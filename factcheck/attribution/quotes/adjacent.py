@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.attribution import lexicon
 from factcheck.attribution.parse.frames import CUE_FORMS
 from factcheck.attribution.resolve.names import QUANTIFIERS
 from factcheck.attribution.quotes.scan import DASHES, Quote
@@ -22,17 +23,9 @@ from factcheck.attribution.quotes.tags import (
 )
 
 _WORD = re.compile(r"[\w’'()-]+(?:\.[\w’'()-]+)*\.?|,")
-_ADVERBS = {
-    "also", "then", "later", "again", "further", "once", "recently", "previously", "will",
-    "would", "has", "had", "have", "is", "was", "did", "does", "can", "could", "may", "might",
-}
-_MENTION_STOPS = {
-    "who", "on", "in", "at", "during", "after", "when", "as", "to", "about", "while", "before",
-    "of", "from", "with", "via", "last", "this", "earlier", "told", "and", "but", "that",
-}
-
-
-_TITLE_LEADS = {"former", "then", "retired", "late", "acting", "outgoing", "incoming"}
+_ADVERBS = lexicon.words("tag_skip_words")
+_MENTION_STOPS = lexicon.words("mention_stops")
+_TITLE_LEADS = lexicon.words("title_leads")
 
 
 @dataclass(frozen=True)
@@ -104,8 +97,7 @@ def _tag_after_sentence(words: list[re.Match], cue_at: int) -> bool:
 
 
 _OBJECT_LEADS = {"that", "his", "her", "their", "its", "this", "these", "the", "a", "an"}
-_PERSON_OBJECT_CUES = {"told", "tells", "asked", "asks", "assured", "reminded", "warned",
-                       "urged", "informed"}
+_PERSON_OBJECT_CUES = lexicon.words("cues_with_person_object")
 
 
 def _apposed(words: list[re.Match], cue_at: int) -> bool:
@@ -146,10 +138,7 @@ def _speaker_heading(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
 
 
 _NAME_COLON = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)(:)\s")
-LABELS = {"update", "updated", "note", "editor", "correction", "watch", "read", "video",
-           "photos", "photo", "breaking", "warning", "source", "sources", "q", "a", "question",
-           "answer", "related", "exclusive", "poll", "analysis", "opinion", "live", "full",
-           "transcript", "caption", "credit", "disclosure", "summary", "background", "quote"}
+LABELS = lexicon.words("labels")
 
 
 def _tag_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
@@ -249,10 +238,7 @@ def _plausible(words: list[re.Match]) -> bool:
         return True  # 'former Gov. Jeb Bush of Florida'
     if _role_and_name(words):
         return True  # 'screenwriter Cole Haddon', 'reporter Jackie Nespral'
-    return first[:1].isupper() or first.lower() in QUANTIFIERS or first.lower() in {
-        "he", "she", "they", "i", "we", "it", "the", "a", "an", "one", "another", "his", "her",
-        "their", "its", "some", "many", "sources", "officials", "aides", "critics",
-    }
+    return first[:1].isupper() or first.lower() in QUANTIFIERS or first.lower() in _OPENERS
 
 
 def _role_and_name(words: list[re.Match]) -> bool:
@@ -264,10 +250,9 @@ def _role_and_name(words: list[re.Match]) -> bool:
     )
 
 
-_NOT_SPEAKERS = {"why", "what", "how", "when", "where", "but", "and", "so", "yet", "or", "then",
-                 "now", "also", "here", "there", "this", "that", "these", "those", "still"}
-_NOT_ROLES = {"when", "then", "what", "where", "while", "after", "before", "since", "today",
-              "yesterday", "tonight", "later", "earlier", "this", "that", "there", "here"}
+_OPENERS = lexicon.words("mention_openers")
+_NOT_SPEAKERS = lexicon.words("not_speakers")
+_NOT_ROLES = lexicon.words("not_roles")
 
 
 def _span_of(words: list[re.Match], offset: int) -> tuple[int, int] | None:

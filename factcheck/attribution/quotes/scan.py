@@ -14,18 +14,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from factcheck.attribution import lexicon
+
 DASHES = "—–―"  # em dash, en dash and the quotation dash (horizontal bar)
 _DOUBLE = re.compile(r"'''|''|``|[\"“”„«»]")
 _TRIPLE = "'''"  # '' and a nested ' (opening) or ' and '' (closing)
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–―-]))[‘‚‹]")
 _OPEN_LEAN = {"“", "„", "«", "``", "‘", "‚", "‹"}
 _CLOSE_AFTER = re.compile(r"[\s.,;:!?)\]—–―-]|$")
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
-    "jr", "sr", "inc", "co", "corp", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "rev", "ft", "mt", "u.s",
-    "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c", "calif", "fla", "mass", "pa", "va",
-}
+_ABBREVIATIONS = lexicon.abbreviations("quote_scanner")
+_BEFORE_NAMES = lexicon.abbreviations("quote_scanner", before_names=True)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:''|``|[\"“‘«„(\[])?[A-Z0-9])|\n+")
 _LINK_LINE = re.compile(
     r"^\s*(read also|read more|related|see also|also read|click here)\b",
@@ -89,7 +87,7 @@ def _abbreviation_stop(text: str, dot: int, after: int) -> bool:
     mark after it ends the sentence, except after a title written before a name."""
     if not _is_abbreviation(text, dot):
         return False
-    return not _quote_follows(text, after) or _is_title_word(text, dot)
+    return not _quote_follows(text, after) or _before_a_name(text, dot)
 
 
 def _quote_follows(text: str, position: int) -> bool:
@@ -97,17 +95,12 @@ def _quote_follows(text: str, position: int) -> bool:
     return bool(re.match(r"\s+(?:''|``|[\"“‘«„])", text[position:position + 8]))
 
 
-def _is_title_word(text: str, dot: int) -> bool:
-    """Whether the full stop at `dot` closes a title written before a name (Mr., Sen.) or an
-    initial, which a quote mark may follow (Sen. “Bernie” Sanders)."""
+def _before_a_name(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation written before a name or a
+    number (Mr., Sen., No.) or an initial, which a quote mark may follow (Sen. “Bernie”
+    Sanders)."""
     word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot]).group().lower()
-    return word in _NAME_TITLES or len(word) == 1
-
-
-_NAME_TITLES = {
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
-    "prof", "rev", "ft", "mt", "no", "vs",
-}
+    return word in _BEFORE_NAMES or len(word) == 1
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -229,15 +222,15 @@ def is_sentence_quote(text: str, quote: Quote) -> bool:
     words = text[quote.start:quote.end].strip(_LEADING)
     ending = text[quote.end:quote.mark_end].strip("”\"’'»`")
     first = words[:1]
-    titled = is_title(words) and not _after_colon(text, quote)
+    titled = is_title_case(words) and not _after_colon(text, quote)
     return (first.isupper() or first.isdigit()) and not titled and (
         len(words.split()) >= 3 or (words + ending)[-1:] in ".!?,"
     )
 
 
-def is_title(words: str) -> bool:
-    """Title case without punctuation: a work's title or a headline ('Mercy Street',
-    'The Apprentice')."""
+def is_title_case(words: str) -> bool:
+    """Whether words are in title case without punctuation: a work's title or a headline
+    ('Mercy Street', 'The Apprentice')."""
     split = words.rstrip(",").split()
     kept = [w for w in split if w.lower() not in _SMALL_WORDS]
     unpunctuated = not re.search(r"[.!?;,:]", words.rstrip(","))
@@ -252,7 +245,7 @@ def _after_colon(text: str, quote: Quote) -> bool:
     return text[max(0, quote.mark_start - 3):quote.mark_start].rstrip().endswith(":")
 
 
-_SMALL_WORDS = {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "by", "at", "as"}
+_SMALL_WORDS = lexicon.words("title_case_small_words")
 
 
 def inside(quotes: list[Quote], position: int) -> Quote | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.attribution import lexicon
 from factcheck.attribution.parse.frames import CUE_FORMS
 from factcheck.attribution.quotes.scan import DASHES, Quote
 
@@ -69,8 +70,7 @@ def _verb_after_phrase(forms: list[str], verb, ends) -> int | None:
 
 _DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "it", "its", "his", "her",
                 "their", "some", "many"}
-IRREGULAR_PAST = {"read", "wrote", "said", "told", "shot", "spoke", "began", "went", "sang",
-                  "cried", "replied", "chimed", "quipped"}
+IRREGULAR_PAST = lexicon.words("tag_past_verbs")
 PARTICLES = {"back", "out", "up", "in", "on", "aloud"}
 
 
@@ -121,7 +121,7 @@ def _verb_before_adjunct(forms: list[str]) -> int | None:
     return verb_at if verb or _is_cue_form(form) else None
 
 
-_ADJUNCT_LEADS = {"at", "in", "on", "during", "to", "from", "before", "after", "while"}
+_ADJUNCT_LEADS = lexicon.words("adjunct_prepositions")
 
 
 def _is_cue_form(form: str) -> bool:
@@ -153,7 +153,7 @@ def before_relative(words: list[re.Match]) -> list[re.Match]:
     return words
 
 
-_SUBJECTS = {"he", "she", "they", "we", "i", "you", "it"}
+_SUBJECTS = lexicon.pronouns("subject")
 
 
 def without_time(words: list[re.Match]) -> list[re.Match]:
@@ -168,9 +168,7 @@ def without_time(words: list[re.Match]) -> list[re.Match]:
     return words if end == len(forms) or end == 0 else words[:end]
 
 
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "today", "yesterday", "tonight", "night", "morning", "afternoon", "evening",
-              "week", "month", "year", "weekend"}
+TIME_WORDS = lexicon.time_words()
 _TIME_LEADS = {"on", "last", "this", "earlier", "later", "late", "early", "next"}
 
 

@@ -6,14 +6,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-_TITLES = {
-    "mr", "mrs", "ms", "dr", "sir", "president", "former", "vice", "prime", "minister",
-    "secretary", "senator", "sen", "rep", "representative", "gov", "governor", "general",
-    "gen", "chancellor", "premier", "deputy", "chief", "of", "staff", "us", "u.s", "russian",
-    "french", "ukrainian", "american", "british", "german", "chinese", "speaker", "mayor",
-    "candidate", "nominee", "democratic", "republican", "presidential", "the", "king", "queen",
-}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+from factcheck.attribution import lexicon
+
+_TITLES = lexicon.words("name_titles")
+_SUFFIXES = lexicon.words("name_suffixes")
 
 
 def normalise_speaker(name: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck.attribution import lexicon
 from factcheck.attribution.resolve.names import (
     FIRST_PERSON,
     PERSON_PRONOUNS,
@@ -29,40 +30,14 @@ from factcheck.attribution.resolve.aliases import (
     surname,
 )
 
-_POSSESSIVE = {"his": "he", "their": "they", "my": "i", "our": "we"}  # "his claim that …"
-# Female first names frequent in political news (a pronoun 'she' goes to a woman named last).
-_FEMALE_WORDS = (
-    "hillary carly nancy elizabeth sarah michelle melania ivanka debbie kellyanne huma loretta "
-    "nikki condoleezza madeleine susan samantha dianne barbara laura jill chelsea megyn mary "
-    "jane anne ann karen lisa jennifer maria patricia linda margaret kamala tulsi amy kirsten "
-    "claire heidi jeanne marsha joni kelly shelley janet sheryl katie angela theresa marine "
-    "christine rachel andrea donna gloria valerie cheryl jeanine dana ruth sonia elena oprah "
-    "katy lena meryl eva emily julia hope jan sally catherine kate helen alice joan carol "
-    "deborah diane elaine hannah jessica judy kathleen kristen lauren martha melissa "
-    "nicole pamela rebecca sharon stephanie teresa tina virginia wendy zephyr anna sophie "
-    "beth betsy ellen erin hilary jo lynn marie rose ruth sue tammy tamara yvonne"
-)
-_FEMALE_FIRST = frozenset(_FEMALE_WORDS.split())
-# Male first names frequent in political news ('she' never falls back to a man named last).
-_MALE_WORDS = (
-    "donald bernie barack ted marco john jeb mike michael chris christopher ben paul joe joseph "
-    "bill william george jim james bob robert tom thomas tim timothy rand rick scott lindsey "
-    "mitch harry chuck charles newt rudy reince sean steve stephen steven david dan daniel "
-    "mark jeff jeffrey kevin eric jason josh joshua matt matthew andrew peter richard ron "
-    "ronald jerry gary larry frank fred henry jack jon jonathan justin kenneth ken martin "
-    "mitt nick nicholas patrick ryan sam samuel vladimir xi benjamin bibi francois emmanuel "
-    "angus boris tony jared corey roger rupert anthony alan adam brian bruce carl dick doug "
-    "edward ed ernest gregory greg howard jay jesse keith lee louis luis carlos jose juan "
-    "pope francis kim abe shinzo recep ali muhammad mohammed ahmed omar hassan"
-)
-_MALE_FIRST = frozenset(_MALE_WORDS.split())
+_POSSESSIVE = lexicon.data("pronouns")["possessive"]  # "his claim that …": he
+_FEMALE_FIRST = lexicon.words("first_names_female")  # 'she' goes to a woman named last
+_MALE_FIRST = lexicon.words("first_names_male")  # 'she' never falls back to a man named last
 _OUTLET = re.compile(
-    r"\b(?:The[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){0,3}(?:Times|Post|Journal|News|Tribune|Herald|"
-    r"Globe|Gazette|Reuters|Bloomberg|Politico|Observer|Guardian|Telegraph|Register|Star|Sun|"
-    r"Chronicle|Inquirer|Examiner|Breitbart|Mail|Review|Magazine|Atlantic|Hill|Press|Universal)\b"
+    r"\b(?:The[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){0,3}"
+    rf"(?:{'|'.join(lexicon.entries('outlet_name_words'))})\b"
 )
-_OUTLET_WORDS = {"the newspaper", "the paper", "the news outlet", "the outlet", "the daily",
-                 "the publication", "the magazine", "the news agency", "the agency"}
+_OUTLET_WORDS = lexicon.words("outlet_descriptions")
 _NO_ONE = {"it", "you", "this", "that", "which", "these", "those"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "some", "many", "several", "two", "three"}
 
@@ -195,15 +170,7 @@ def _organisation_name(name: str, text: str) -> bool:
     return re.search(rf"\bin {re.escape(name)}\b", text) is not None
 
 
-_INSTITUTION_WORDS = (
-    "convention school island islands war court committee party university college department "
-    "partnership house senate congress council association foundation institute center centre "
-    "city county state states republic union bank fund agency office ministry administration "
-    "campaign church hospital club group network company corporation league board commission "
-    "caucus coalition army navy police times post news service project program summit act "
-    "bill law treaty agreement plan organization organisation movement alliance initiative"
-)
-_INSTITUTION_HEADS = frozenset(_INSTITUTION_WORDS.split())
+_INSTITUTION_HEADS = lexicon.words("institution_words")
 
 
 def _conjoined(mention: str) -> str:
@@ -227,8 +194,7 @@ def _named_in_a_phrase(words: list[str]) -> bool:
     )
 
 
-_NAME_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "al",
-                   "la", "le", "y"}
+_NAME_PARTICLES = lexicon.words("name_particles")
 _PHRASE_PREPOSITIONS = {"in", "for", "at", "from", "with", "on", "to", "behind", "near"}
 
 

@@ -10,6 +10,8 @@ stage, used by `resolve.subjects.subject_of`.
 
 from __future__ import annotations
 
+from factcheck.attribution import lexicon
+
 
 def object_control(verb):
     """The object that does what a to-clause says ("urged voters to reject …", "pressuring
@@ -24,31 +26,12 @@ def object_control(verb):
     )
 
 
-_CONTROL_WORDS = "prompt force cause inspire compel convince spur require allow enable permit"
-_CONTROL_IRREGULAR = (
-    "led leading leads left leaving leaves drove driven drives driving got gets getting"
-)
-
-
-def _verb_forms(verb: str) -> set[str]:
-    """A verb with its -s, -ed and -ing forms (as written for these regular verbs)."""
-    stem = verb.removesuffix("e")
-    return {verb, verb + "s", stem + "ed", stem + "ing"}
-
-
 # Verbs whose object goes on to do what their to-clause says ("led Priebus to declare …",
 # "prompted Rubio to make a joke"); not verbs of asking, whose object is only asked to
 # ("urged voters to reject …": the urging is the statement), nor purpose clauses ("used
 # the speech to call for …").
-_OBJECT_CONTROL = frozenset(
-    {form for verb in _CONTROL_WORDS.split() for form in _verb_forms(verb)}
-    | set(_CONTROL_IRREGULAR.split())
-)
-_LIGHT_WORDS = (
-    "take takes took taken taking make makes made making have has had having show shows "
-    "showed shown showing adopt adopts adopted adopting"
-)
-_LIGHT_HOLDERS = frozenset(_LIGHT_WORDS.split())
+_OBJECT_CONTROL = lexicon.verbs("object_control_verbs")
+_LIGHT_HOLDERS = lexicon.verbs("light_holder_verbs")
 
 
 def light_noun(noun) -> bool:
@@ -106,13 +89,7 @@ def after_aside(verb) -> bool:
 
 # Cues written before their subject after a comma ("…, said Doyle, …"); not those taking an
 # object ("…, told reporters").
-_INVERTING = frozenset({
-    "said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "notes",
-    "argued", "argues", "insisted", "continued", "declared", "recalled", "remarked",
-    "replied", "responded", "observed", "concluded", "quipped", "joked", "countered",
-    "retorted", "stated", "claimed", "predicted", "acknowledged", "conceded", "complained",
-    "boasted", "wondered", "cautioned", "suggested",
-})
+_INVERTING = lexicon.words("inverting_cues")
 
 
 def inverted_subject(verb):
@@ -144,8 +121,7 @@ def inverted_subject(verb):
 
 
 _NOT_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dobj", "attr", "dep"})
-_DAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight"
-_DAYS = frozenset(_DAY_WORDS.split())
+_DAYS = lexicon.time_words()  # never a speaker: '…, said Monday'
 
 
 def _name_after(verb):
@@ -178,11 +154,7 @@ def infinitive(verb) -> bool:
 
 # Nouns of a share of a group: a participle after "the proportion of voters" describes the
 # voters ("The proportion of GOP voters saying they want …").
-_PART_WORDS = (
-    "proportion share percentage percent number majority minority plurality half third "
-    "quarter fraction most many some"
-)
-_PARTS = frozenset(_PART_WORDS.split())
+_PARTS = lexicon.words("partitive_nouns")
 
 
 def partitive_whole(noun, participle):
@@ -198,7 +170,7 @@ def partitive_whole(noun, participle):
     return None
 
 
-_MOMENTS = frozenset({"point", "time", "moment", "times", "stage", "end"})
+_MOMENTS = lexicon.words("moment_nouns")
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "xcomp", "relcl"})
 
 
@@ -215,8 +187,7 @@ def circumstance(verb) -> bool:
     return infinitive(verb) and not noun.text[:1].isupper()
 
 
-_GIVING_WORDS = "give gives gave given giving offer offers offered offering grant grants granted"
-_GIVING = frozenset(_GIVING_WORDS.split())
+_GIVING = lexicon.verbs("giving_verbs")
 
 
 def recipient(verb):
@@ -265,11 +236,7 @@ def for_subject(verb):
     return None
 
 
-_SENDING_WORDS = (
-    "email emails emailed emailing text texts texted texting message messaged send sends sent "
-    "sending write writes wrote writing tell tells told telling"
-)
-_SENDING = frozenset(_SENDING_WORDS.split())
+_SENDING = lexicon.verbs("sending_verbs")
 
 
 def sender(participle):

@@ -7,26 +7,17 @@ from __future__ import annotations
 
 import re
 
+from factcheck.attribution import lexicon
 from factcheck.attribution.resolve.aliases import core_name
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "them"}
-FIRST_PERSON = {"i", "we", "me", "us"}
+PERSON_PRONOUNS = lexicon.pronouns("person")
+GROUP_PRONOUNS = lexicon.pronouns("group")
+FIRST_PERSON = lexicon.pronouns("first_person")
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
 _NAME_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'-]*)"  # 'Sen.', 'J.' keep their full stop
-_NAME_RUN = re.compile(
-    rf"\b{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|der|da|di|al|bin|la|le)[ \t]+)?{_NAME_WORD})+"
-)
-_NOT_NAMES = {
-    "the", "a", "an", "this", "that", "these", "those", "but", "and", "in", "on", "at", "for",
-    "if", "as", "when", "after", "before", "while", "during", "according", "read", "also",
-    "x", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "gmt", "it", "his", "her", "their", "our", "later",
-    "earlier", "however", "meanwhile", "yesterday", "today", "still", "so", "then", "now",
-    "once", "from", "to", "unlike", "though", "although", "since", "because", "until", "unless",
-    "despite", "with", "without", "by", "like",
-}
+_PARTICLES = "|".join(lexicon.entries("name_particles"))  # 'Charles de Gaulle'
+_NAME_RUN = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+)?{_NAME_WORD})+")
+_NOT_NAMES = lexicon.words("not_names") | lexicon.words("weekdays") | lexicon.words("months")
 _LEAD = re.compile(
     r"(?:[A-Z][A-Z .,]+(?:\([^)]*\))?[ \t]*[-–—―][ \t]*)?"  # dateline: 'MACAU (Reuters) – '
     r"(?:(?:But|And|Yet|So|Still|Then|Now|Meanwhile|Later|Instead|However|Earlier),?[ \t]+)?"
@@ -51,14 +42,12 @@ def after_dateline(text: str, start: int, end: int) -> int:
     return match.end() if match else start
 
 
-QUANTIFIERS = {
-    "some", "many", "several", "most", "few", "both", "all", "two", "three", "four", "five",
-    "other", "others", "numerous", "dozens", "hundreds", "thousands", "those", "these", "various",
-}
+QUANTIFIERS = lexicon.words("quantifiers")
 
 
-def is_title(word: str) -> bool:
-    """Whether a word is a title or rank that `speakers.core_name` drops (President, Mr.)."""
+def is_name_title(word: str) -> bool:
+    """Whether a word is a title or rank that `aliases.core_name` drops before a name
+    (President, Mr.)."""
     return core_name(f"{word} Zzz") == "zzz"
 
 
@@ -83,7 +72,7 @@ def name_in(mention: str) -> str | None:
     if found is not None and after_of[found] and len(best) >= 3:
         best = best[1:]  # 'Secretary of State John Kerry' -> 'John Kerry'
     
-    titles = [i for i, word in enumerate(best[:-1]) if is_title(word)]
+    titles = [i for i, word in enumerate(best[:-1]) if is_name_title(word)]
     if titles:
         best = best[titles[-1] + 1:]
     name = re.sub(r"[’']s$", "", " ".join(best))

@@ -6,6 +6,7 @@ before the verb, the noun written right before the verb. Part of the attribute s
 
 from __future__ import annotations
 
+from factcheck.attribution import lexicon
 from factcheck.attribution.parse.cues import CUE_FORMS
 
 _LOOSE_SUBJECT_DEPS = {"npadvmod", "nummod", "csubj", "dep", "nmod", "compound", "amod"}
@@ -39,16 +40,8 @@ def misparsed_subject(verb):
     return next((c for c in reversed(left) if c.dep_ in _LOOSE_SUBJECT_DEPS), None)
 
 
-_TIMES = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",
-    "month", "year", "earlier", "later", "now", "then", "day",
-})
-_ADVERBS = frozenset({
-    "also", "later", "earlier", "however", "still", "then", "now", "meanwhile", "instead",
-    "separately", "previously", "again", "indeed", "finally", "similarly", "moreover", "yet",
-    "so", "thus", "hence", "likewise", "already", "once", "recently", "often", "never",
-})
+_TIMES = lexicon.time_words() | lexicon.words("time_adverbs")
+_ADVERBS = lexicon.words("sentence_adverbs") | lexicon.words("time_adverbs")
 
 
 def _named(child, verb) -> bool:
@@ -94,7 +87,7 @@ def _clause_owner(last):
     return owner
 
 
-_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
+_OBJECT_PRONOUNS = lexicon.pronouns("object_only")
 
 
 def _before_aside(word):
@@ -137,14 +130,8 @@ def joined_cue(verb):
     return cue if cue.lower_ in CUE_FORMS and cue.i < verb.head.i else None
 
 
-_SUBORDINATORS = frozenset({
-    "when", "where", "while", "after", "before", "once", "as", "since", "because", "if",
-    "whenever", "how", "why", "until", "though", "although", "unless",
-})
-_INTERJECTIONS = frozenset({
-    "well", "yes", "no", "oh", "ok", "okay", "please", "hey", "sure", "thanks", "yeah", "wow",
-    "ah", "look", "listen", "so", "now", "hello", "indeed", "again", "still",
-})
+_SUBORDINATORS = lexicon.words("subordinators")
+_INTERJECTIONS = lexicon.words("interjections")
 
 
 def _name_as_interjection(child) -> bool:

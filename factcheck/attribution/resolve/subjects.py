@@ -6,6 +6,7 @@ stage (`frames` reads the cues and their content).
 
 from __future__ import annotations
 
+from factcheck.attribution import lexicon
 from factcheck.attribution.parse.cues import CUE_FORMS, SEEMING_FORMS
 from factcheck.attribution.resolve.forms import (
     auxiliary_subjects,
@@ -154,13 +155,7 @@ _EXPLETIVES = frozenset({"it", "there"})
 _BE = frozenset({"is", "'s", "’s", "was", "be", "been", "are", "were", "being"})
 _UP_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acomp", "dep"}
 _ISSUED = {"dobj", "pobj"}
-_DOCUMENT_WORDS = (
-    "statement note message email letter memo release ad advertisement tweet post video report "
-    "cover op-ed editorial column petition paper article speech book"
-)
-_DOCUMENTS = frozenset(
-    [*_DOCUMENT_WORDS.split(), *(word + "s" for word in _DOCUMENT_WORDS.split()), "speeches"]
-)
+_DOCUMENTS = lexicon.nouns("document_nouns")
 
 
 def _issued(noun) -> bool:
@@ -215,10 +210,7 @@ def questioned(token) -> bool:
     )
 
 
-_EVIDENCE = frozenset({
-    "calculations", "interviews", "analysis", "estimates", "data", "figures", "research",
-    "documents", "records", "testimony", "accounts", "survey", "poll", "study",
-})
+_EVIDENCE = lexicon.words("evidence_nouns")
 
 
 def source_behind(noun):
