@@ -168,3 +168,112 @@ def test_report_command_lists_unusable_rows_and_exits_0(tmp_path: Path):
     assert "row 2: field 'claim' holds a lone surrogate" in run.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
     assert [r["id"] for r in report["results"]] == ["a", "z"]
+
+
+# --- defect 7: exit 1 where it must be exit 2 (reading sources) ---------------------------------
+
+HOSTILE_SOURCES = {
+    "surrogate.jsonl": ('{"text": "Hello \\ud800 world"}\n',
+                        "row 1: field 'text' holds a lone surrogate (\\ud800)"),
+    "long-int.jsonl": ('{"text": "Hello world", "id": ' + "9" * 5000 + "}\n",
+                       "row 1: field 'id' is an integer of 5,000 digits"),
+    "deep.jsonl": ('{"text": "Hello world", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+                   "row 1: the row is nested more than 64 levels deep"),
+    "bad-date.md": ("---\npublished: 2020-02-30\n---\nText.\n",
+                    "front matter, line 2 (published: 2020-02-30): not a real date"),
+    "deep.md": ("---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\nText.\n",
+                "nested more than 20 levels deep"),
+    "long-int.md": ("---\nn: " + "9" * 5000 + "\n---\nText.\n",
+                    "not an integer that can be read"),
+    "surrogate.md": ('---\ntitle: "A \\ud800 title"\n---\nText.\n',
+                     "front matter: field 'title' holds a lone surrogate"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_SOURCES))
+def test_hostile_sources_are_refused_naming_file_and_field(tmp_path: Path, name: str):
+    content, problem = HOSTILE_SOURCES[name]
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(BadInputError) as refused:
+        read_file(path)
+    message = str(refused.value)
+    assert message.startswith(str(path)) and problem in message and "\n" not in message
+
+
+def test_a_bad_json_row_does_not_cost_the_good_ones(tmp_path: Path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"text": "Bad \\udfff row"}\n{"text": "Good row.", "id": "g"}\n',
+                    encoding="utf-8")
+    result = read_file(path)
+    assert [d.id for d in result.documents] == ["g"]
+    assert result.problems == [f"{path}: row 1: field 'text' holds a lone surrogate (\\udfff), "
+                               "which is not a Unicode character"]
+
+
+def test_csv_fields_as_long_as_a_document_are_read(tmp_path: Path):
+    path = tmp_path / "long.csv"
+    path.write_text("id,text\nlong," + "word " * 40_000 + "\nshort,Short text.\n",
+                    encoding="utf-8")
+    assert [d.id for d in read_file(path).documents] == ["long", "short"]
+    result = read_file(path, max_chars=100_000)  # the csv limit stays raised: the text check
+    assert [d.id for d in result.documents] == ["short"]
+    assert len(result.problems) == 1 and result.problems[0].startswith(f"{path}: row 1: ")
+    assert "limit is 100,000" in result.problems[0]
+
+
+def test_a_csv_field_over_the_csv_limit_is_a_bad_row(tmp_path: Path):
+    import csv
+
+    path = tmp_path / "long.csv"
+    path.write_text("text\nShort text.\n" + "a" * 300_000 + "\nAfter.\n", encoding="utf-8")
+    limit = csv.field_size_limit(200_000)
+    try:
+        result = read_file(path, max_chars=100_000)
+    finally:
+        csv.field_size_limit(limit)
+    assert [d.text for d in result.documents] == ["Short text."]
+    assert result.problems == [f"{path}: row 2: a field is over the document limit of 100,000 "
+                               "characters; the rows after it were not read"]
+
+
+def test_yaml_dates_and_times_still_read(tmp_path: Path):
+    path = tmp_path / "dated.md"
+    path.write_text("---\npublished: 2001-12-14 21:59:43.10 -5\nn: 0x1f\n---\nText.\n",
+                    encoding="utf-8")
+    assert read_file(path).documents[0].published == "2001-12-14"
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_readably(tmp_path: Path):
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.txt"))
+    path.write_text("Hello world.", encoding="utf-8")
+    assert read_file(path).documents[0].source.endswith("caf\ufffd.txt")
+
+
+def test_a_file_name_too_long_is_a_bad_file(tmp_path: Path):
+    from factcheck.sources.read import expand_paths
+
+    path = tmp_path / ("a" * 300 + ".txt")
+    with pytest.raises(BadInputError, match=r"a\.txt: cannot be read \(File name too long\)"):
+        expand_paths([path])
+    with pytest.raises(BadInputError, match=r"a\.txt: cannot be read \(File name too long\)"):
+        read_file(path)
+
+
+@pytest.mark.slow
+def test_hostile_sources_exit_2_with_a_line_each_and_good_files_are_kept(tmp_path: Path):
+    for name, (content, _) in HOSTILE_SOURCES.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    (tmp_path / "huge-field.csv").write_text("text\n" + "a" * 200_000 + "\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    paths = [str(tmp_path / name) for name in sorted(HOSTILE_SOURCES)]
+    run = factcheck("ingest", *paths, str(tmp_path / "huge-field.csv"),
+                    str(tmp_path / "good.txt"), str(tmp_path / ("a" * 300 + ".txt")),
+                    "--index", str(tmp_path / "index"))
+    assert run.returncode == 2, run.stderr
+    assert "internal error" not in run.stderr
+    lines = [line for line in run.stderr.splitlines() if line.startswith("factcheck:")]
+    assert len(lines) == len(HOSTILE_SOURCES) + 1
+    for name in [*HOSTILE_SOURCES, "a" * 300 + ".txt"]:
+        assert sum(f"{tmp_path / name}:" in line for line in lines) == 1, name
+    assert "documents: 2" in run.stdout  # the long CSV field and the good file
