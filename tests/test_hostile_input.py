@@ -277,3 +277,84 @@ def test_hostile_sources_exit_2_with_a_line_each_and_good_files_are_kept(tmp_pat
     for name in [*HOSTILE_SOURCES, "a" * 300 + ".txt"]:
         assert sum(f"{tmp_path / name}:" in line for line in lines) == 1, name
     assert "documents: 2" in run.stdout  # the long CSV field and the good file
+
+
+# --- defect 7: exit 1 where it must be exit 2 (paths given to the command line) -----------------
+
+LONG_NAME = "a" * 300
+
+
+def run_main(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str]:
+    """`factcheck ARGS` in this process: the exit status and the one stderr line."""
+    from factcheck.cli import main
+
+    status = main(list(args))
+    lines = [line for line in capsys.readouterr().err.splitlines()
+             if line.startswith("factcheck:")]  # progress bars aside
+    assert len(lines) == 1, lines
+    return status, lines[0]
+
+
+@pytest.fixture
+def claims_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("FACTCHECK_MODEL", "hash-test")
+    path = tmp_path / "claims.csv"
+    path.write_text("claim\nThe budget will rise\n", encoding="utf-8")
+    return path
+
+
+def test_index_that_is_a_file_is_refused(tmp_path: Path, claims_csv: Path, capsys):
+    status, line = run_main(capsys, "stats", "--index", str(claims_csv))
+    assert status == 2 and line.startswith(f"factcheck: {claims_csv}: the index must be a folder")
+    status, line = run_main(capsys, "search", "x y z", "--index", str(claims_csv / "sub"))
+    assert status == 2 and "cannot be used as the index folder (Not a directory)" in line
+
+
+def test_index_name_too_long_is_refused(tmp_path: Path, claims_csv: Path, capsys):
+    status, line = run_main(capsys, "stats", "--index", str(tmp_path / LONG_NAME))
+    assert status == 2 and line.endswith("cannot be used as the index folder (File name too long)")
+
+
+def test_out_that_is_a_folder_is_refused_and_leaves_no_part_file(tmp_path: Path,
+                                                                  claims_csv: Path, capsys):
+    out = tmp_path / "report.json"
+    out.mkdir()
+    status, line = run_main(capsys, "report", str(claims_csv), "--out", str(out),
+                            "--index", str(tmp_path / "index"))
+    assert status == 2 and line == f"factcheck: {out}: is a folder; give --out a file name " \
+                                   "(.csv .json .html .jsonld)"
+    assert not (tmp_path / "report.json.part").exists()
+
+
+@pytest.mark.parametrize("name", [LONG_NAME + ".json", "b" * 250 + ".html",
+                                  LONG_NAME + "/report.csv"])
+def test_out_name_too_long_is_refused_before_any_claim_is_checked(tmp_path: Path,
+                                                                   claims_csv: Path, capsys,
+                                                                   name: str):
+    status, line = run_main(capsys, "report", str(claims_csv), "--out", str(tmp_path / name),
+                            "--index", str(tmp_path / "index"))
+    assert status == 2
+    assert line.endswith(": the report cannot be written there (File name too long)")
+    assert list(tmp_path.glob("*.part")) == []
+
+
+def test_claims_name_too_long_is_refused(tmp_path: Path, claims_csv: Path, capsys):
+    status, line = run_main(capsys, "report", str(tmp_path / (LONG_NAME + ".csv")), "--out",
+                            str(tmp_path / "out.csv"), "--index", str(tmp_path / "index"))
+    assert status == 2 and line.endswith(".csv: cannot be read (File name too long)")
+
+
+@pytest.mark.slow
+def test_bad_paths_exit_2_from_the_command(tmp_path: Path):
+    claims = tmp_path / "claims.csv"
+    claims.write_text("claim\nThe budget will rise\n", encoding="utf-8")
+    (tmp_path / "folder.json").mkdir()
+    for args in (["stats", "--index", str(claims)],
+                 ["ingest", str(claims), "--index", str(tmp_path / LONG_NAME)],
+                 ["report", str(claims), "--out", str(tmp_path / "folder.json"),
+                  "--index", str(tmp_path / "index")],
+                 ["report", str(claims), "--out", str(tmp_path / (LONG_NAME + ".csv")),
+                  "--index", str(tmp_path / "index")]):
+        line = one_error_line(factcheck(*args))
+        assert str(tmp_path) in line
+    assert list(tmp_path.glob("*.part")) == []
