@@ -358,3 +358,98 @@ def test_bad_paths_exit_2_from_the_command(tmp_path: Path):
         line = one_error_line(factcheck(*args))
         assert str(tmp_path) in line
     assert list(tmp_path.glob("*.part")) == []
+
+
+# --- defect 8: ClaimReview JSON-LD, HTML report and UI links safe to publish --------------------
+
+SCRIPT = "</script><script>alert(1)</script>"
+BAD_URLS = ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>x</script>",
+            "vbscript:msgbox(1)", "//evil.example/x", "java\tscript:alert(1)")
+
+
+class HostileSearcher(EchoSearcher):
+    """Every claim `verbatim`, credited from sources whose url and title are hostile."""
+
+    def __init__(self, url: str, organisation_url: str | None = None) -> None:
+        super().__init__()
+        self.settings = Settings(model="hash-test", organisation_url=organisation_url)
+        self.url = url
+
+    def search_many(self, claims, k=5):
+        results = []
+        for claim, speaker in claims:
+            source = {"doc_id": "d1", "published": "2025-03-18", "url": self.url,
+                      "speaker": f"Dan {SCRIPT}", "via": None, "kind": "direct",
+                      "verdict": "verbatim"}
+            results.append({
+                "claim": claim, "claimed_speaker": speaker, "verdict": "verbatim",
+                "partial": False, "confidence": 0.9,
+                "attribution": {**source, "cue": "said", "title": f"T {SCRIPT} & co",
+                                "reviewed": False},
+                "earliest": source, "appearances": [source],
+                "matches": [{"rank": 1, "doc_id": "d1", "text": f"{SCRIPT} {claim}",
+                             "diff": [["=", claim]]}],
+                "provenance": {}})
+        return results
+
+
+def urls_in(value: object) -> list[object]:
+    """Every value of a "url" key, at any depth."""
+    if isinstance(value, dict):
+        return [v for k, inner in value.items() for v in ([inner] if k == "url" else [])
+                + urls_in(inner)]
+    return [v for inner in value for v in urls_in(inner)] if isinstance(value, list) else []
+
+
+def hostile_claims(tmp_path: Path) -> Path:
+    path = tmp_path / "claims.jsonl"
+    path.write_text(json.dumps({"claim": f"The call {SCRIPT} & more", "id": "c1",
+                                "speaker": f"Dan {SCRIPT}"}) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_claimreview_writes_only_http_urls(url: str):
+    from factcheck.report.claimreview import claim_review
+
+    searcher = HostileSearcher(url, organisation_url="javascript:alert(2)")
+    review = claim_review(searcher.search_many([("A claim", None)])[0], searcher.settings)
+    assert urls_in(review) == []
+    good = HostileSearcher("https://example.org/a", organisation_url="https://desk.example")
+    review = claim_review(good.search_many([("A claim", None)])[0], good.settings)
+    assert set(urls_in(review)) == {"https://example.org/a", "https://desk.example"}
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_jsonld_report_cannot_close_its_script_element(tmp_path: Path, url: str):
+    from factcheck.report.run import run_report
+
+    out = tmp_path / "out.jsonld"
+    run_report(hostile_claims(tmp_path), out, HostileSearcher(url, "vbscript:x"))
+    text = out.read_text(encoding="utf-8")
+    assert not {"<", ">", "&"} & set(text)
+    reviews = json.loads(text)
+    assert reviews[0]["claimReviewed"] == f"The call {SCRIPT} & more"
+    assert urls_in(reviews) == []
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_html_report_never_links_a_script_url(tmp_path: Path, url: str):
+    from factcheck.report.run import run_report
+
+    out = tmp_path / "out.html"
+    run_report(hostile_claims(tmp_path), out, HostileSearcher(url))
+    page = out.read_text(encoding="utf-8")
+    assert "href=" not in page.split("<tbody>", 1)[1]
+    assert SCRIPT not in page and "&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_ui_cards_never_link_a_script_url(url: str):
+    from factcheck.ui.widgets import card_html
+
+    html_text = card_html({"Document": "A title", "Link": url},
+                          links={"Document": url, "Link": url})
+    assert "<a " not in html_text and "href" not in html_text
+    assert "<a href=\"https://example.org/a\"" in card_html(
+        {"Document": "A title"}, links={"Document": "https://example.org/a"})

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Protocol
 
-from factcheck.report.claimreview import claim_review
+from factcheck.report.claimreview import claim_review, script_safe
 from factcheck.errors import BadInputError, bad_file
 from factcheck.report.html import HTML_TAIL, html_head, html_item
 from factcheck.settings import Settings
@@ -217,7 +217,7 @@ class JsonLdWriter(JsonWriter):
         self._today = date.today()
 
     def _render(self, item: dict) -> str:
-        return super()._render(claim_review(item, self._settings, self._today))
+        return script_safe(super()._render(claim_review(item, self._settings, self._today)))
 
     def _head(self, summary: dict) -> str:
         return "["
