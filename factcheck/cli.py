@@ -64,7 +64,21 @@ def _command(commands, name: str, help_text: str, example: str,
 def _engine(args: argparse.Namespace, **settings):
     from factcheck.engine import Engine  # heavy imports only once arguments are fine
 
-    return Engine.open(settings_from_env(index_dir=args.index, **settings))
+    chosen = settings_from_env(index_dir=args.index, **settings)
+    _check_index_folder(chosen.index_dir)
+    return Engine.open(chosen)
+
+
+def _check_index_folder(folder: Path) -> None:
+    """Refuse an index path that is a file or that the system cannot make a folder of."""
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise FactcheckError(f"{folder}: the index must be a folder, and this is a file; "
+                                 "give --index a folder (new or existing)")
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise FactcheckError(f"{folder}: cannot be used as the index folder "
+                             f"({err.strerror or err})") from None
 
 
 # --- ingest --------------------------------------------------------------------------------

@@ -10,12 +10,18 @@ claim as credited being fully borne out by the sources to nothing supporting it:
 | altered | 3 | the speaker said something close, but words were changed |
 | misattributed | 2 | the words were said, by someone else |
 | unsupported | 1 | nothing in the sources supports the claim |
+
+The usual way to publish ClaimReview is inside ``<script type="application/ld+json">``, so the
+objects are made safe for that: only absolute http(s) URLs are written (never ``javascript:``,
+``data:``, ``vbscript:`` or relative ones), and `script_safe` escapes ``<``, ``>`` and ``&``
+as ``\\u003c`` etc., so no text can close the script element.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 from factcheck.settings import Settings
 
@@ -54,6 +60,41 @@ def is_organisation(name: str) -> bool:
     return any(word in _ORG_WORDS for word in re.findall(r"[a-z]+", lowered))
 
 
+def web_url(value: object) -> str | None:
+    """The value if it is an absolute http(s) URL, else None.
+
+    Args:
+        value: a URL as a source or a setting gave it.
+
+    Returns:
+        The URL without surrounding white space; None for other schemes (``javascript:``,
+        ``data:``, ``vbscript:``), relative URLs, URLs with white space or control
+        characters, and anything that is not a string.
+    """
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_safe(json_text: str) -> str:
+    """JSON text that can sit inside a ``<script>`` element: ``<``, ``>``, ``&`` escaped.
+
+    Outside strings JSON never uses these characters, so the escapes only ever land inside
+    strings, where ``\\u003c`` reads back as ``<``.
+    """
+    return json_text.translate(_SCRIPT_ESCAPES)
+
+
 def _agent(name: str) -> dict:
     kind = "Organization" if is_organisation(name) else "Person"
     return {"@type": kind, "name": name}
@@ -61,7 +102,7 @@ def _agent(name: str) -> dict:
 
 def _creative_work(appearance: dict, urls: dict[str, str]) -> dict:
     work: dict = {"@type": "CreativeWork", "identifier": appearance.get("doc_id")}
-    url = appearance.get("url") or urls.get(str(appearance.get("doc_id")))
+    url = web_url(appearance.get("url")) or urls.get(str(appearance.get("doc_id")))
     if url:
         work["url"] = url
     if appearance.get("published"):
@@ -73,8 +114,9 @@ def _creative_work(appearance: dict, urls: dict[str, str]) -> dict:
 
 def _known_urls(result: dict) -> dict[str, str]:
     attribution = result.get("attribution") or {}
-    if attribution.get("url") and attribution.get("doc_id"):
-        return {str(attribution["doc_id"]): attribution["url"]}
+    url = web_url(attribution.get("url"))
+    if url and attribution.get("doc_id"):
+        return {str(attribution["doc_id"]): url}
     return {}
 
 
@@ -140,9 +182,10 @@ def claim_review(result: dict, settings: Settings, today: date | None = None) ->
         "reviewRating", "itemReviewed", "author", "datePublished" and "url" when known.
     """
     verdict = str(result.get("verdict") or "unsupported")
+    organisation_url = web_url(settings.organisation_url)
     author: dict = {"@type": "Organization", "name": settings.organisation}
-    if settings.organisation_url:
-        author["url"] = settings.organisation_url
+    if organisation_url:
+        author["url"] = organisation_url
     review: dict = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -162,6 +205,6 @@ def claim_review(result: dict, settings: Settings, today: date | None = None) ->
     }
     if result.get("id") is not None:
         review["identifier"] = str(result["id"])
-    if settings.organisation_url:
-        review["url"] = settings.organisation_url
+    if organisation_url:
+        review["url"] = organisation_url
     return review

@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Protocol
 
-from factcheck.report.claimreview import claim_review
-from factcheck.errors import bad_file
+from factcheck.report.claimreview import claim_review, script_safe
+from factcheck.errors import BadInputError, bad_file
 from factcheck.report.html import HTML_TAIL, html_head, html_item
 from factcheck.settings import Settings
 
@@ -107,15 +107,26 @@ class _Output:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.part = path.with_name(path.name + ".part")
-        self.file: IO[str] = self.part.open("w", encoding="utf-8", newline="")
+        try:
+            self.file: IO[str] = self.part.open("w", encoding="utf-8", newline="")
+        except OSError as err:
+            raise _cannot_write(path, err) from None
 
     def commit(self) -> None:
         self.file.close()
-        self.part.replace(self.path)
+        try:
+            self.part.replace(self.path)
+        except OSError as err:
+            self.part.unlink(missing_ok=True)
+            raise _cannot_write(self.path, err) from None
 
     def abort(self) -> None:
         self.file.close()
         self.part.unlink(missing_ok=True)
+
+
+def _cannot_write(path: Path, err: OSError) -> BadInputError:
+    return bad_file(path, f"the report cannot be written there ({err.strerror or err})")
 
 
 class CsvWriter:
@@ -144,7 +155,7 @@ class _SpooledWriter:
     """Items spooled to a temporary file; `finish` writes head + spool + tail, then renames."""
 
     def __init__(self, path: Path) -> None:
-        self._path = path
+        self._out = _Output(path)  # opened now: a path that cannot be written fails at once
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         self._count = 0
 
@@ -165,7 +176,7 @@ class _SpooledWriter:
         self._count += 1
 
     def finish(self, summary: dict) -> None:
-        out = _Output(self._path)
+        out = self._out
         try:
             out.file.write(self._head(summary))
             self._spool.seek(0)
@@ -180,6 +191,7 @@ class _SpooledWriter:
 
     def abort(self) -> None:
         self._spool.close()
+        self._out.abort()
 
 
 class JsonWriter(_SpooledWriter):
@@ -205,7 +217,7 @@ class JsonLdWriter(JsonWriter):
         self._today = date.today()
 
     def _render(self, item: dict) -> str:
-        return super()._render(claim_review(item, self._settings, self._today))
+        return script_safe(super()._render(claim_review(item, self._settings, self._today)))
 
     def _head(self, summary: dict) -> str:
         return "["
@@ -239,13 +251,19 @@ def open_writer(path: Path, settings: Settings, extra_columns: Sequence[str]) ->
         A writer; call `finish` (or `abort`) once done.
 
     Raises:
-        BadInputError: for any other extension, or a folder that does not exist.
+        BadInputError: for any other extension, a folder that does not exist, a path that is
+            a folder or cannot be written.
     """
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise bad_file(path, f"unknown report format {suffix!r}; use one of {', '.join(FORMATS)}")
-    if not path.parent.is_dir():
-        raise bad_file(path, "the folder to write the report into does not exist")
+    try:
+        if not path.parent.is_dir():
+            raise bad_file(path, "the folder to write the report into does not exist")
+        if path.is_dir():
+            raise bad_file(path, "is a folder; give --out a file name (.csv .json .html .jsonld)")
+    except OSError as err:  # a name too long to look up
+        raise _cannot_write(path, err) from None
     if suffix == ".csv":
         return CsvWriter(path, extra_columns)
     if suffix == ".jsonld":

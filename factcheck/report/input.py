@@ -49,13 +49,13 @@ class BadRow:
 
 def _check_text(path: Path) -> bytes:
     """The first bytes of a claims file, after checking it exists and is UTF-8 text."""
-    if not path.is_file():
-        raise bad_file(path, "no such file" if not path.exists() else "not a file")
     try:
+        if not path.is_file():
+            raise bad_file(path, "no such file" if not path.exists() else "not a file")
         with path.open("rb") as f:
             sample = f.read(_SAMPLE_BYTES)
     except OSError as exc:
-        raise bad_file(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise bad_file(path, f"cannot be read ({exc.strerror or exc})") from None
     if not sample.strip():
         raise bad_file(path, "empty file; expected a header row with a 'claim' column")
     cut = len(sample) == _SAMPLE_BYTES  # the last line may end mid-character

@@ -18,8 +18,11 @@ import math
 # past which json.loads, json.dumps and repr fail.
 MAX_DEPTH = 64
 _TOO_DEEP = f"is nested more than {MAX_DEPTH} levels deep"
-# Longest integer accepted: Python refuses to convert longer ones (sys.int_info).
+# Longest integer accepted: Python refuses to convert longer ones to or from text
+# (sys.int_info.default_max_str_digits), so an integer made without decimal text (YAML's 0x…)
+# is refused from the first one too long to write.
 MAX_INT_DIGITS = 4_300
+_TOO_LONG_INT = 10 ** MAX_INT_DIGITS
 
 
 def load_json_row(line: str | bytes) -> object:
@@ -79,6 +82,8 @@ def _int(text: str) -> int | _LongInt:
 def _scalar_problem(value: object) -> str | None:
     if isinstance(value, _LongInt):
         return f"is an integer of {len(value):,} digits, over the limit of {MAX_INT_DIGITS:,}"
+    if isinstance(value, int) and abs(value) >= _TOO_LONG_INT:
+        return f"is an integer of over {MAX_INT_DIGITS:,} digits"
     if isinstance(value, float) and not math.isfinite(value):
         return f"is not a finite number ({value})"
     if isinstance(value, str):

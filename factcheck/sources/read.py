@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,6 +20,7 @@ from pathlib import Path
 from factcheck.errors import BadInputError, bad_file, bad_row
 from factcheck.records import Document
 from factcheck.sources.frontmatter import read_front_matter
+from factcheck.sources.jsonrows import load_json_row
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +50,7 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
     """
     files: list[Path] = []
     for path in paths:
-        if not path.exists():
+        if not _exists(path):
             raise bad_file(path, "no such file or folder")
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if _is_source(p))
@@ -81,11 +83,20 @@ def read_file(path: Path, max_chars: int = 5_000_000) -> ReadResult:
     if not raw.strip():
         raise bad_file(path, "file is empty")
     if suffix in (".jsonl", ".csv"):
-        rows = _jsonl_rows(path, raw) if suffix == ".jsonl" else _csv_rows(path, raw)
+        rows = (_jsonl_rows(path, raw) if suffix == ".jsonl"
+                else _csv_rows(path, raw, max_chars))
         return _documents_from_rows(path, rows, max_chars)
     reader = {".html": _html_document, ".htm": _html_document}.get(suffix, _text_document)
     fields = reader(path, raw)
     return ReadResult(path, [_make_document(path, fields, max_chars)])
+
+
+def _exists(path: Path) -> bool:
+    """Whether a path exists; a path the system refuses to look up (too long) is an error."""
+    try:
+        return path.exists()
+    except OSError as err:
+        raise bad_file(path, f"cannot be read ({err.strerror or err})") from None
 
 
 def _is_source(path: Path) -> bool:
@@ -94,7 +105,10 @@ def _is_source(path: Path) -> bool:
 
 
 def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise bad_file(path, f"cannot be read ({err.strerror or err})") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -137,19 +151,42 @@ def _jsonl_rows(path: Path, raw: str) -> Iterator[tuple[int, dict | str]]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row = load_json_row(line)
         except json.JSONDecodeError as err:
             yield number, f"malformed JSON ({err.msg})"
+            continue
+        except ValueError as err:  # valid JSON that cannot be stored
+            yield number, str(err)
             continue
         yield number, row if isinstance(row, dict) else "not a JSON object"
 
 
-def _csv_rows(path: Path, raw: str) -> Iterator[tuple[int, dict | str]]:
+def _csv_rows(path: Path, raw: str, max_chars: int) -> Iterator[tuple[int, dict | str]]:
+    # A field may be as long as a document (csv's default limit is 131,072 characters). The
+    # limit is process-wide; it is only ever raised.
+    csv.field_size_limit(max(csv.field_size_limit(), max_chars))
     reader = csv.DictReader(io.StringIO(raw))
-    if not reader.fieldnames or "text" not in [f.strip().lower() for f in reader.fieldnames]:
+    try:
+        header = reader.fieldnames
+    except csv.Error as err:
+        raise bad_file(path, f"the header row is not CSV ({err})") from None
+    if not header or "text" not in [f.strip().lower() for f in header]:
         raise bad_file(path, "CSV needs a header row with a 'text' column")
-    for number, row in enumerate(reader, start=1):
-        yield number, {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+    number = 0
+    try:
+        for number, row in enumerate(reader, start=1):
+            yield number, {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+    except csv.Error as err:
+        yield number + 1, _csv_problem(err, max_chars)
+
+
+def _csv_problem(err: csv.Error, max_chars: int) -> str:
+    """Why a CSV row cannot be read; the reader cannot go on past it."""
+    if "field limit" in str(err):
+        problem = f"a field is over the document limit of {max_chars:,} characters"
+    else:
+        problem = f"broken CSV ({err})"
+    return f"{problem}; the rows after it were not read"
 
 
 def _documents_from_rows(path: Path, rows, max_chars: int) -> ReadResult:
@@ -182,7 +219,12 @@ def _make_document(path: Path, fields: dict, max_chars: int, row_number: int | N
     metadata = {name: _clean(fields.get(name)) for name in METADATA_FIELDS}
     metadata["published"] = _iso_date(fields.get("published"))
     return Document(id=str(given_id).strip() if given_id not in (None, "") else sha[:16],
-                    text=text, source=str(path), sha256=sha, **metadata)
+                    text=text, source=_path_text(path), sha256=sha, **metadata)
+
+
+def _path_text(path: Path) -> str:
+    """A path as storable text: bytes of a file name that are not UTF-8 become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def _clean(value: object) -> str | None:
