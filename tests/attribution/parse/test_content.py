@@ -43,7 +43,10 @@ def _frames(doc) -> dict[str, tuple[str | None, str | None]]:
             "Clinton of ducking questions about her speeches",
         ),
         (  # the to-infinitive the parser hung on the cue after the object
-            "Trump called for a special prosecutor to oversee an investigation into the foundation.",
+            (
+                "Trump called for a special prosecutor to oversee an investigation into the"
+                " foundation."
+            ),
             "called",
             "a special prosecutor to oversee an investigation into the foundation",
         ),
@@ -53,7 +56,10 @@ def _frames(doc) -> dict[str, tuple[str | None, str | None]]:
             'the debate moderators of asking too many "please attack Ted" questions',
         ),
         (  # an apposition after the object is the writer's aside
-            "He cited the Head Start program, the federally funded pre-school delivered by schools.",
+            (
+                "He cited the Head Start program, the federally funded pre-school delivered by"
+                " schools."
+            ),
             "cited",
             "the Head Start program",
         ),
@@ -80,8 +86,8 @@ def test_naming_verb_takes_the_object_with_its_name(parsed):
     [
         (  # a clause parsed without its subject
             (
-                'Hemsley, the author of a book, said the days when the nation had "a somewhat unifying'
-                ' story" from newspapers are gone.'
+                'Hemsley, the author of a book, said the days when the nation had "a somewhat'
+                ' unifying story" from newspapers are gone.'
             ),
             "said",
             'the days when the nation had "a somewhat unifying story" from newspapers are gone',
@@ -118,8 +124,8 @@ def test_naming_verb_takes_the_object_with_its_name(parsed):
         ),
         (
             (
-                'Rubio predicted at the most recent GOP debate that Republicans will take "every state"'
-                " if Sanders wins."
+                "Rubio predicted at the most recent GOP debate that Republicans will take"
+                ' "every state" if Sanders wins.'
             ),
             "predicted",
             'that Republicans will take "every state" if Sanders wins',

@@ -7,7 +7,6 @@ from importlib import resources
 
 import pytest
 
-from factcheck.attribution.pipeline import attribute
 from factcheck.attribution.parse.cues import (
     BASE_CONTENT_DEPS,
     BASE_NOUN_CONTENT_DEPS,
@@ -15,6 +14,7 @@ from factcheck.attribution.parse.cues import (
     LEXICON_FORMS,
     NOUN_CONTENT_DEPS,
 )
+from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document
 from tests.attribution.helpers import frame_at
 from tests.attribution.written import written_parse
@@ -24,7 +24,8 @@ selection = load_script("cue_selection")
 
 
 def _fitted() -> dict:
-    return json.loads(resources.files("factcheck.attribution.lexicon").joinpath("cues_fitted.json").read_text())
+    lexicon = resources.files("factcheck.attribution.lexicon")
+    return json.loads(lexicon.joinpath("cues_fitted.json").read_text())
 
 
 def _by_cue(text: str) -> dict:

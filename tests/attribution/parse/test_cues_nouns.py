@@ -4,10 +4,10 @@ via only of the cue heading what they report (the parse tests load the real spaC
 
 import pytest
 
-from factcheck.attribution.pipeline import attribute
-from factcheck.attribution.resolve.coref import SpeakerResolver
 from factcheck.attribution.parse.cues import CONTENT_DEPS, NOUN_CONTENT_DEPS
 from factcheck.attribution.parse.frames import cue_positions
+from factcheck.attribution.pipeline import attribute
+from factcheck.attribution.resolve.coref import SpeakerResolver
 from factcheck.attribution.resolve.names import after_dateline
 from factcheck.records import Document, StatementKind
 from tests.attribution.helpers import frame_at

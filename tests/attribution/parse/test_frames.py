@@ -2,7 +2,6 @@
 
 import pytest
 
-from factcheck.attribution.pipeline import attribute
 from factcheck.attribution.parse.frames import (
     CUE_FORMS,
     INFINITIVE_FORMS,
@@ -10,6 +9,7 @@ from factcheck.attribution.parse.frames import (
     cue_positions,
     frame_of,
 )
+from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document
 
 

@@ -4,10 +4,10 @@ tests read a parse written by hand)."""
 
 import pytest
 
-from factcheck.attribution.pipeline import attribute
+from factcheck.attribution.parse.content import content_parts
 from factcheck.attribution.parse.cues import LEXICON_FORMS, POLL_NOUNS
 from factcheck.attribution.parse.frames import cue_positions
-from factcheck.attribution.parse.content import content_parts
+from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document
 from tests.attribution.helpers import frame_at
 from tests.attribution.written import written_parse

@@ -6,11 +6,10 @@ contents cut around an attribution phrase. These load the real spaCy model."""
 import pytest
 
 from factcheck.attribution.pipeline import attribute
-from factcheck.records import Document
 from factcheck.attribution.resolve.forms import infinitive, light_noun, object_control
+from factcheck.records import Document
 from tests.attribution.helpers import frame_mention, mention_by_cue, statement_by_cue
 from tests.attribution.written import written_parse
-
 
 # (text, cue, the speaker mention as written): one sentence each
 MENTIONS = [
@@ -152,7 +151,8 @@ def test_helpers_on_a_parse(parsed):
     "text",
     [
         "The Vermont senator emailed supporters saying: “The struggle continues.”",
-        "The Vermont senator sent out a text message to supporters saying: “The struggle continues.”",
+        ("The Vermont senator sent out a text message to supporters saying: “The struggle "
+         "continues.”"),
     ],
 )
 def test_the_sender_speaks_not_the_addressees(text):

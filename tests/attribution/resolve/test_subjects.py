@@ -9,7 +9,6 @@ from factcheck.records import Document
 from tests.attribution.helpers import frame_mention, mention_by_cue, statement_by_cue
 from tests.attribution.written import written_parse
 
-
 # (text, cue, the speaker mention as written): one sentence each
 MENTIONS = [
     # two subjects on one verb: the pronoun, not the relative before it
@@ -104,7 +103,8 @@ def test_a_verb_of_naming_that_only_gives_a_name_says_nothing():
 
 @pytest.mark.slow
 def test_expletive_it_is_nobody():
-    statement = statement_by_cue("It's easy to criticize the length of American campaigns.", "criticize")
+    text = "It's easy to criticize the length of American campaigns."
+    statement = statement_by_cue(text, "criticize")
     assert statement.speaker is None and statement.speaker_mention is None
 
 
@@ -158,8 +158,7 @@ def test_verb_after_an_aside_is_the_nouns_own_verb():
 
 @pytest.mark.slow
 def test_mention_stops_before_a_modifier_past_a_comma():
-    assert mention_by_cue("Beruff, a Scott ally, called Florida’s standards “strong.”", "called") == (
-        "Beruff"
-    )
+    text = "Beruff, a Scott ally, called Florida’s standards “strong.”"
+    assert mention_by_cue(text, "called") == "Beruff"
     text = "Trump dropped it, according to two senators present who requested anonymity."
     assert mention_by_cue(text, "according to") == "two senators present"
