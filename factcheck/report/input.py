@@ -1,7 +1,8 @@
 """Reading claims files (csv or jsonl) into claims and the rows that cannot be checked.
 
 Claims are streamed row by row. Rows that cannot be checked (no claim, too long, broken JSON,
-bytes that are not UTF-8) come out as `BadRow`s; a file that cannot be read at all raises.
+JSON that cannot be written back, bytes that are not UTF-8) come out as `BadRow`s; a file that
+cannot be read at all raises.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import bad_file
+from factcheck.sources.jsonrows import load_json_row
 
 CLAIM_FORMATS = (".csv", ".tsv", ".txt", ".jsonl", ".ndjson")
 _JSONL = (".jsonl", ".ndjson")
@@ -162,12 +164,15 @@ def _read_jsonl(path: Path, max_chars: int) -> Iterator[ClaimRow | BadRow]:
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8-sig" if row == 1 else "utf-8"))
+                obj = load_json_row(raw.decode("utf-8-sig" if row == 1 else "utf-8"))
             except UnicodeDecodeError:
                 yield BadRow(row, "undecodable bytes (not UTF-8)")
                 continue
             except json.JSONDecodeError as exc:
                 yield BadRow(row, f"broken JSON on line {row}: {exc.msg} at column {exc.colno}")
+                continue
+            except ValueError as exc:  # valid JSON that cannot be checked or written back
+                yield BadRow(row, str(exc))
                 continue
             if not isinstance(obj, dict):
                 yield BadRow(row, f"line {row} is not a JSON object")

@@ -2,7 +2,8 @@
 
 Claims are read, searched and written one chunk at a time, so memory stays flat however long
 the file is. Rows that cannot be checked (no claim, too long, broken JSON, bytes that are not
-UTF-8) are logged as warnings and listed in the summary; the run goes on.
+UTF-8) or whose result cannot be written are logged as warnings and listed in the summary; the
+run goes on.
 """
 
 from __future__ import annotations
@@ -176,14 +177,31 @@ def _write_chunk(writer: ReportWriter, items: list[dict | BadRow], path: Path,
                  counts: dict[str, int], bad: list[BadRow]) -> None:
     """Write a chunk's items; count verdicts, collect and log bad rows."""
     for item in items:
-        if isinstance(item, BadRow):
-            logger.warning("%s: row %d: %s", path, item.row, item.reason)
-            bad.append(item)
-            writer.write_bad(item.to_dict())
-        else:
-            verdict = str(item.get("verdict"))
-            counts[verdict] = counts.get(verdict, 0) + 1
-            writer.write_item(item)
+        if not isinstance(item, BadRow):
+            item = _write_result(writer, item, counts)
+            if item is None:
+                continue
+        logger.warning("%s: row %d: %s", path, item.row, item.reason)
+        bad.append(item)
+        writer.write_bad(item.to_dict())
+
+
+def _write_result(writer: ReportWriter, item: dict, counts: dict[str, int]) -> BadRow | None:
+    """Write one result and count its verdict; a result no output can hold is a bad row.
+
+    That is a lone surrogate or nesting past the recursion limit, from any source. Writers
+    encode a whole item before writing any of it, so nothing half-written stays behind.
+    """
+    try:
+        writer.write_item(item)
+    except (UnicodeError, RecursionError) as err:
+        shown_id = None if item.get("id") is None else str(item["id"]).encode(
+            "utf-8", "replace").decode("utf-8")
+        return BadRow(int(item.get("row") or 0),
+                      f"the result cannot be written ({err.__class__.__name__})", shown_id)
+    verdict = str(item.get("verdict"))
+    counts[verdict] = counts.get(verdict, 0) + 1
+    return None
 
 
 def _prepend(first: list, rest: Iterator[list]) -> Iterator[list]:

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-import yaml
-
 from factcheck.errors import BadInputError, bad_file, bad_row
 from factcheck.records import Document
+from factcheck.sources.frontmatter import read_front_matter
 
 log = logging.getLogger(__name__)
 
@@ -110,20 +109,10 @@ def _text_document(path: Path, raw: str) -> dict:
     if raw.startswith("---\n"):
         end = raw.find("\n---", 4)
         if end != -1:
-            fields = _front_matter(path, raw[4:end])
+            fields = read_front_matter(path, raw[4:end])
             text = raw[end + 4:].lstrip("\n")
     fields.setdefault("title", _first_line(text) if path.suffix.lower() != ".txt" else None)
     return {**fields, "text": text}
-
-
-def _front_matter(path: Path, block: str) -> dict:
-    try:
-        fields = yaml.safe_load(block) or {}
-    except yaml.YAMLError as err:
-        raise bad_file(path, f"front matter is not valid YAML ({err.__class__.__name__})") from None
-    if not isinstance(fields, dict):
-        raise bad_file(path, "front matter must be 'key: value' lines")
-    return {str(k).lower(): v for k, v in fields.items()}
 
 
 def _first_line(text: str) -> str | None:
