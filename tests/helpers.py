@@ -13,7 +13,7 @@ BENCHMARKS = ROOT / "benchmarks"
 
 
 def load_script(name: str) -> ModuleType:
-    """The benchmark script `benchmarks/<name>.py` loaded as a module (benchmarks/ is no package)."""
+    """`benchmarks/<name>.py` loaded as a module (benchmarks/ is no package)."""
     spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from tests.helpers import load_script
+
 
 @pytest.fixture(scope="module")
 def ce():

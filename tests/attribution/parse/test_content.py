@@ -1,16 +1,16 @@
-"""Content spans that cover what PolNeAR's Content covers (the parse tests load the real spaCy
-model)."""
+"""Content spans that cover what PolNeAR's Content covers (the frame tests run on a parse
+written by hand and on the real parser's; the attribute tests load the real spaCy model)."""
 
 import pytest
 
+from factcheck.attribution.parse.frames import frame_of
 
-def _frames(sentence: str) -> dict[str, tuple[str | None, str | None]]:
-    """The frames of one sentence: cue word -> (mention, content), as text."""
-    from factcheck.attribution.pipeline import parse_text
-    from factcheck.attribution.parse.frames import frame_of
 
+def _frames(doc) -> dict[str, tuple[str | None, str | None]]:
+    """The frames of one sentence's parse: cue word -> (mention, content), as text."""
+    sentence = doc.text
     found = {}
-    for token in parse_text(sentence):
+    for token in doc:
         frame = frame_of(token, 0, 0)
         if frame is not None:
             mention = sentence[frame.mention[0] : frame.mention[1]] if frame.mention else None
@@ -19,7 +19,6 @@ def _frames(sentence: str) -> dict[str, tuple[str | None, str | None]]:
     return found
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("sentence", "cue", "content"),
     [
@@ -44,7 +43,10 @@ def _frames(sentence: str) -> dict[str, tuple[str | None, str | None]]:
             "Clinton of ducking questions about her speeches",
         ),
         (  # the to-infinitive the parser hung on the cue after the object
-            "Trump called for a special prosecutor to oversee an investigation into the foundation.",
+            (
+                "Trump called for a special prosecutor to oversee an investigation into the"
+                " foundation."
+            ),
             "called",
             "a special prosecutor to oversee an investigation into the foundation",
         ),
@@ -54,36 +56,38 @@ def _frames(sentence: str) -> dict[str, tuple[str | None, str | None]]:
             'the debate moderators of asking too many "please attack Ted" questions',
         ),
         (  # an apposition after the object is the writer's aside
-            "He cited the Head Start program, the federally funded pre-school delivered by schools.",
+            (
+                "He cited the Head Start program, the federally funded pre-school delivered by"
+                " schools."
+            ),
             "cited",
             "the Head Start program",
         ),
     ],
 )
-def test_object_content_with_what_completes_it(sentence, cue, content):
-    assert _frames(sentence)[cue][1] == content
+def test_object_content_with_what_completes_it(parsed, sentence, cue, content):
+    assert _frames(parsed(sentence))[cue][1] == content
 
 
-@pytest.mark.slow
-def test_naming_verb_takes_the_object_with_its_name():
-    frames = _frames(
+def test_naming_verb_takes_the_object_with_its_name(parsed):
+    frames = _frames(parsed(
         'He dismissed it, calling it a "paperwork error" that was reported by the Times.'
-    )
+    ))
     assert frames["calling"] == ("He", 'it a "paperwork error" that was reported by the Times')
     sentence = (
         'She has called the ensuing chaos "a lesson I had to learn" about the need to manage it.'
     )
-    assert _frames(sentence)["called"][1].startswith('the ensuing chaos "a lesson I had to learn"')
+    called = _frames(parsed(sentence))["called"][1]
+    assert called.startswith('the ensuing chaos "a lesson I had to learn"')
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("sentence", "cue", "content"),
     [
         (  # a clause parsed without its subject
             (
-                'Hemsley, the author of a book, said the days when the nation had "a somewhat unifying'
-                ' story" from newspapers are gone.'
+                'Hemsley, the author of a book, said the days when the nation had "a somewhat'
+                ' unifying story" from newspapers are gone.'
             ),
             "said",
             'the days when the nation had "a somewhat unifying story" from newspapers are gone',
@@ -120,32 +124,30 @@ def test_naming_verb_takes_the_object_with_its_name():
         ),
         (
             (
-                'Rubio predicted at the most recent GOP debate that Republicans will take "every state"'
-                " if Sanders wins."
+                "Rubio predicted at the most recent GOP debate that Republicans will take"
+                ' "every state" if Sanders wins.'
             ),
             "predicted",
             'that Republicans will take "every state" if Sanders wins',
         ),
     ],
 )
-def test_clause_content_as_far_as_it_goes(sentence, cue, content):
-    assert _frames(sentence)[cue][1] == content
+def test_clause_content_as_far_as_it_goes(parsed, sentence, cue, content):
+    assert _frames(parsed(sentence))[cue][1] == content
 
 
-@pytest.mark.slow
-def test_relative_that_stays_a_relative_pronoun():
-    assert _frames("She spoke about the man that she met in Iowa.")["spoke"][1] == (
+def test_relative_that_stays_a_relative_pronoun(parsed):
+    assert _frames(parsed("She spoke about the man that she met in Iowa."))["spoke"][1] == (
         "the man that she met in Iowa"
     )
 
 
-@pytest.mark.slow
-def test_cue_read_as_a_relative_clause_on_its_own_subject():
+def test_cue_read_as_a_relative_clause_on_its_own_subject(parsed):
     sentence = (
         "Multiple outlets reported on Wednesday the Secret Service had more than one"
         " conversation with Trump."
     )
-    assert _frames(sentence)["reported"] == (
+    assert _frames(parsed(sentence))["reported"] == (
         "Multiple outlets",
         "the Secret Service had more than one conversation with Trump",
     )
@@ -214,25 +216,24 @@ def test_cue_object_holding_a_quote_is_what_was_said():
     ]
 
 
-@pytest.mark.slow
-def test_passive_cue_keeps_out_the_subject_asked():
-    frames = _frames("Scott was asked about the Florida Standards, which were developed later.")
+def test_passive_cue_keeps_out_the_subject_asked(parsed):
+    sentence = "Scott was asked about the Florida Standards, which were developed later."
+    frames = _frames(parsed(sentence))
     assert frames["asked"] == (None, "the Florida Standards")  # the topic, without the aside
 
 
-@pytest.mark.slow
-def test_cue_joined_to_the_reported_clause_ends_it_and_keeps_the_speaker():
-    found = _frames("Trump said he hasn't decided yet and suggested that the party should wait.")
+def test_cue_joined_to_the_reported_clause_ends_it_and_keeps_the_speaker(parsed):
+    sentence = "Trump said he hasn't decided yet and suggested that the party should wait."
+    found = _frames(parsed(sentence))
     assert found["said"] == ("Trump", "he hasn't decided yet")
     assert found["suggested"] == ("Trump", "that the party should wait")
 
 
-@pytest.mark.slow
-def test_joined_cue_speaks_for_the_cue_not_for_the_reported_subject():
+def test_joined_cue_speaks_for_the_cue_not_for_the_reported_subject(parsed):
     sentence = (
         "Trump said Clinton hasn't apologized for the emails and suggested that she should "
         "drop out."
     )
-    found = _frames(sentence)
+    found = _frames(parsed(sentence))
     assert found["said"] == ("Trump", "Clinton hasn't apologized for the emails")
     assert found["suggested"] == ("Trump", "that she should drop out")

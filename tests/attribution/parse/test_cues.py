@@ -7,7 +7,6 @@ from importlib import resources
 
 import pytest
 
-from factcheck.attribution.pipeline import attribute
 from factcheck.attribution.parse.cues import (
     BASE_CONTENT_DEPS,
     BASE_NOUN_CONTENT_DEPS,
@@ -15,14 +14,18 @@ from factcheck.attribution.parse.cues import (
     LEXICON_FORMS,
     NOUN_CONTENT_DEPS,
 )
+from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document
+from tests.attribution.helpers import frame_at
+from tests.attribution.written import written_parse
 from tests.helpers import load_script
 
 selection = load_script("cue_selection")
 
 
 def _fitted() -> dict:
-    return json.loads(resources.files("factcheck.attribution.lexicon").joinpath("cues_fitted.json").read_text())
+    lexicon = resources.files("factcheck.attribution.lexicon")
+    return json.loads(lexicon.joinpath("cues_fitted.json").read_text())
 
 
 def _by_cue(text: str) -> dict:
@@ -89,28 +92,37 @@ def test_displaced_statements_count_against_a_pair():
     assert selection.precision(counts) == pytest.approx(0.4)
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "content", "speaker"),
-    [
-        (
-            "Sanders railed against the trade deal on Tuesday.",
-            "railed",
-            "the trade deal",
-            "Sanders",
-        ),
-        ("Warren was critical of the merger.", "critical", "the merger", "Warren"),
-        ("Clinton was confident that she would win.", "confident", "that she would win", "Clinton"),
-        (
-            "Smith's assessment of the economy was grim.",
-            "assessment",
-            "the economy",
-            "Smith",
-        ),
-    ],
-)
+# (text, a cue of the fitted tier, its content, its speaker as written)
+FITTED = [
+    (
+        "Sanders railed against the trade deal on Tuesday.",
+        "railed",
+        "the trade deal",
+        "Sanders",
+    ),
+    ("Warren was critical of the merger.", "critical", "the merger", "Warren"),
+    ("Clinton was confident that she would win.", "confident", "that she would win", "Clinton"),
+    (
+        "Smith's assessment of the economy was grim.",
+        "assessment",
+        "the economy",
+        "Smith",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "speaker"), FITTED)
 def test_fitted_cues_attribute_their_content(text, cue, content, speaker):
     statement = _by_cue(text)[cue]
     assert (statement.text, statement.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "speaker"), FITTED)
+def test_fitted_cues_on_a_written_parse(text, cue, content, speaker):
+    frame = frame_at(written_parse(text), cue)
+    assert frame.weak  # a cue of the data-derived lexicon
+    assert text[frame.content[0] : frame.content[1]] == content
+    assert text[frame.mention[0] : frame.mention[1]] == speaker
 
 
 def test_plain_actions_and_joint_decisions_are_no_statements():

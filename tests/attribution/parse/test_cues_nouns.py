@@ -4,12 +4,14 @@ via only of the cue heading what they report (the parse tests load the real spaC
 
 import pytest
 
-from factcheck.attribution.pipeline import attribute
-from factcheck.attribution.resolve.coref import SpeakerResolver
 from factcheck.attribution.parse.cues import CONTENT_DEPS, NOUN_CONTENT_DEPS
 from factcheck.attribution.parse.frames import cue_positions
+from factcheck.attribution.pipeline import attribute
+from factcheck.attribution.resolve.coref import SpeakerResolver
 from factcheck.attribution.resolve.names import after_dateline
 from factcheck.records import Document, StatementKind
+from tests.attribution.helpers import frame_at
+from tests.attribution.written import written_parse
 
 
 def _statements(text: str):
@@ -40,27 +42,35 @@ def test_possessive_pronoun_resolves_like_its_pronoun():
     assert resolver.resolve("their", 20)[0] is None
 
 
+# (text, cue, the speaker mention, the content as written)
+NOUN_CUES = [
+    ("Dan Smith spoke. He repeated his claim that the election was rigged.", "claim",
+     "his", "that the election was rigged"),
+    ("Bolton and Gorka were both supportive of the new sanctions.", "supportive",
+     "Bolton and Gorka", "the new sanctions"),
+    ("Devine made it clear that the campaign would go on.", "clear", "Devine",
+     "that the campaign would go on"),
+    ("Francis made clear that his meeting was not political.", "clear", "Francis",
+     "that his meeting was not political"),
+    ("Warren's critique of the bank bill was sharp.", "critique", "Warren",
+     "the bank bill"),
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "cue", "mention", "content"),
-    [
-        ("Dan Smith spoke. He repeated his claim that the election was rigged.", "claim",
-         "his", "that the election was rigged"),
-        ("Bolton and Gorka were both supportive of the new sanctions.", "supportive",
-         "Bolton and Gorka", "the new sanctions"),
-        ("Devine made it clear that the campaign would go on.", "clear", "Devine",
-         "that the campaign would go on"),
-        ("Francis made clear that his meeting was not political.", "clear", "Francis",
-         "that his meeting was not political"),
-        ("Warren's critique of the bank bill was sharp.", "critique", "Warren",
-         "the bank bill"),
-    ],
-)
+@pytest.mark.parametrize(("text", "cue", "mention", "content"), NOUN_CUES)
 def test_noun_adjective_and_light_verb_cues(text, cue, mention, content):
     statement = _by_cue(text)[cue]
     assert statement.kind is StatementKind.INDIRECT
     assert statement.speaker_mention.text == mention
     assert statement.text == content
+
+
+@pytest.mark.parametrize(("text", "cue", "mention", "content"), NOUN_CUES)
+def test_noun_adjective_and_light_verb_cues_on_a_written_parse(text, cue, mention, content):
+    frame = frame_at(written_parse(text), cue)
+    assert text[frame.mention[0] : frame.mention[1]] == mention
+    assert text[frame.content[0] : frame.content[1]] == content
 
 
 @pytest.mark.slow

@@ -1,9 +1,15 @@
-"""Cue lexicon and frames read from a parse (the parse tests load the real spaCy model)."""
+"""Cue lexicon and frames read from a parse (written by hand, and the real parser's)."""
 
 import pytest
 
+from factcheck.attribution.parse.frames import (
+    CUE_FORMS,
+    INFINITIVE_FORMS,
+    OBJECT_FORMS,
+    cue_positions,
+    frame_of,
+)
 from factcheck.attribution.pipeline import attribute
-from factcheck.attribution.parse.frames import CUE_FORMS, INFINITIVE_FORMS, OBJECT_FORMS, cue_positions
 from factcheck.records import Document
 
 
@@ -21,7 +27,6 @@ def test_cue_positions_finds_words_and_according_to():
     assert cue_positions(text, 12) == [12, text.index("wanted")]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("sentence", "mention", "content"),
     [
@@ -30,11 +35,8 @@ def test_cue_positions_finds_words_and_according_to():
         ("Polls show that the race is close.", "Polls", "that the race is close"),
     ],
 )
-def test_object_infinitive_and_clause_content(sentence, mention, content):
-    from factcheck.attribution.pipeline import parse_text
-    from factcheck.attribution.parse.frames import frame_of
-
-    doc = parse_text(sentence)
+def test_object_infinitive_and_clause_content(parsed, sentence, mention, content):
+    doc = parsed(sentence)
     frames = [f for t in doc if (f := frame_of(t, 0, 0)) is not None]
     assert len(frames) == 1
     frame = frames[0]

@@ -1,12 +1,16 @@
 """Frames outside the cue lexicon: a poll as the source of the clause it sits in, and a
-one-word answer of a cue of saying (the tests load the real spaCy model)."""
+one-word answer of a cue of saying (the attribute tests load the real spaCy model; the frame
+tests read a parse written by hand)."""
 
 import pytest
 
-from factcheck.attribution.pipeline import attribute
+from factcheck.attribution.parse.content import content_parts
 from factcheck.attribution.parse.cues import LEXICON_FORMS, POLL_NOUNS
 from factcheck.attribution.parse.frames import cue_positions
+from factcheck.attribution.pipeline import attribute
 from factcheck.records import Document
+from tests.attribution.helpers import frame_at
+from tests.attribution.written import written_parse
 
 
 def _statements(text: str):
@@ -23,33 +27,42 @@ def test_poll_sentences_are_parsed():
     assert [text[at : at + 4] for at in cue_positions(text)] == ["poll"]
 
 
-@pytest.mark.parametrize(
-    ("text", "content", "mention"),
-    [
+# (text, what the poll reports, the poll as written)
+POLLS = [
+    (
         (
-            (
-                "In an NBC News/Wall Street Journal poll released Monday, 50 percent of "
-                "respondents chose Clinton while 40 percent chose Trump."
-            ),
-            "50 percent of respondents chose Clinton while 40 percent chose Trump",
-            "an NBC News/Wall Street Journal poll",
+            "In an NBC News/Wall Street Journal poll released Monday, 50 percent of "
+            "respondents chose Clinton while 40 percent chose Trump."
         ),
-        (
-            "Trump leads by 57 percent to 33 percent in the 50-state poll.",
-            "Trump leads by 57 percent to 33 percent",
-            "the 50-state poll",
-        ),
-        (
-            "Trump has a decisive lead in the polls ahead of the state primary.",
-            "Trump has a decisive lead ahead of the state primary",
-            "the polls",
-        ),
-    ],
-)
+        "50 percent of respondents chose Clinton while 40 percent chose Trump",
+        "an NBC News/Wall Street Journal poll",
+    ),
+    (
+        "Trump leads by 57 percent to 33 percent in the 50-state poll.",
+        "Trump leads by 57 percent to 33 percent",
+        "the 50-state poll",
+    ),
+    (
+        "Trump has a decisive lead in the polls ahead of the state primary.",
+        "Trump has a decisive lead ahead of the state primary",
+        "the polls",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), POLLS)
 def test_poll_is_the_source_of_its_clause(text, content, mention):
     statement = _by_cue(text)["in"]
     assert statement.text == content
     assert statement.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), POLLS)
+def test_poll_frame_on_a_written_parse(text, content, mention):
+    doc = written_parse(text)
+    frame = frame_at(doc, "In" if text.startswith("In ") else "in")
+    assert " ".join(text[s:e] for s, e in content_parts(frame, text)) == content
+    assert text[frame.mention[0] : frame.mention[1]] == mention
 
 
 def test_poll_content_stops_before_another_speakers_clause():
@@ -88,6 +101,13 @@ def test_said_yes_reports_the_answer():
     statement = _by_cue(text)["said"]
     assert statement.text == "yes"
     assert statement.speaker_mention.text == "46 percent"
+
+
+def test_said_yes_on_a_written_parse():
+    text = "Asked if her email practices were illegal, 46 percent of voters said yes."
+    frame = frame_at(written_parse(text), "said")
+    assert text[frame.content[0] : frame.content[1]] == "yes"
+    assert text[frame.mention[0] : frame.mention[1]] == "46 percent"
 
 
 def test_answer_needs_a_subject_of_the_cue():
