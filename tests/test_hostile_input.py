@@ -207,8 +207,8 @@ def test_a_bad_json_row_does_not_cost_the_good_ones(tmp_path: Path):
                     encoding="utf-8")
     result = read_file(path)
     assert [d.id for d in result.documents] == ["g"]
-    assert result.problems == [f"{path}: row 1: field 'text' holds a lone surrogate (\\udfff), "
-                               "which is not a Unicode character"]
+    assert result.problems == [(f"{path}: row 1: field 'text' holds a lone surrogate (\\udfff), "
+                                "which is not a Unicode character")]
 
 
 def test_csv_fields_as_long_as_a_document_are_read(tmp_path: Path):
@@ -233,8 +233,8 @@ def test_a_csv_field_over_the_csv_limit_is_a_bad_row(tmp_path: Path):
     finally:
         csv.field_size_limit(limit)
     assert [d.text for d in result.documents] == ["Short text."]
-    assert result.problems == [f"{path}: row 2: a field is over the document limit of 100,000 "
-                               "characters; the rows after it were not read"]
+    assert result.problems == [(f"{path}: row 2: a field is over the document limit of 100,000 "
+                                "characters; the rows after it were not read")]
 
 
 def test_yaml_dates_and_times_still_read(tmp_path: Path):

@@ -80,7 +80,7 @@ def read_front_matter(path: Path, block: str) -> dict:
             or field.
     """
     try:
-        fields = yaml.load(block, Loader=_FrontMatterLoader) or {}  # noqa: S506 (safe loader)
+        fields = yaml.load(block, Loader=_FrontMatterLoader) or {}
     except _Refused as err:
         raise _at_line(path, block, err.line, err.problem) from None
     except Exception as err:  # noqa: BLE001 - PyYAML's errors, and whatever a constructor's
