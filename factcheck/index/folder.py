@@ -1,6 +1,7 @@
-"""The index stage: the index folder (SQLite store + FAISS + BM25 + manifest).
+"""The index stage: the index folder (SQLite store + vector index + word index + manifest).
 
-SQLite is the source of truth. The vector and BM25 files are derived from it and written
+SQLite is the source of truth. The vector and word index files are derived from it (the
+engines are chosen by the settings, see `backends`) and written
 under new names on every change; the manifest, replaced atomically last, says which files
 are current. A crash between the SQLite commit and the manifest leaves the old manifest,
 and the next open rebuilds the derived files from stored embeddings (no re-encoding).
@@ -20,26 +21,30 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.errors import IndexMismatchError
-from factcheck.index.backends.bm25 import Bm25Index
-from factcheck.settings import Settings
+from factcheck.index.backends import (
+    VectorIndex, WordIndex, check_backends, load_vector_index, load_word_index,
+    new_vector_index, new_word_index)
 from factcheck.index.store import Store
-from factcheck.index.backends.faiss import FaissIndex
+from factcheck.settings import Settings
 
 log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
+# Layout of the derived files: 2 = FAISS ids and word-index rows are unit rows, backends named.
+FORMAT = 2
 
 
 class SourceIndex:
     """An index folder opened for reading and writing."""
 
     def __init__(self, settings: Settings) -> None:
+        check_backends(settings)
         self.settings = settings
         self.folder = Path(settings.index_dir)
         self.store = Store(self.folder)
         self.manifest = read_manifest(self.folder)
         self._check_model()
-        self._vectors: FaissIndex | None = None
-        self._lexical: Bm25Index | None = None
+        self._vectors: VectorIndex | None = None
+        self._lexical: WordIndex | None = None
 
     @property
     def version(self) -> str:
@@ -55,23 +60,15 @@ class SourceIndex:
         self.manifest = read_manifest(self.folder)
         self._vectors = self._lexical = None
 
-    def vectors(self) -> FaissIndex:
-        """The FAISS index (loaded on first use, rebuilt if out of step with the store)."""
+    def vectors(self) -> VectorIndex:
+        """The vector index (loaded on first use, rebuilt if out of step with the store)."""
         self._ensure_loaded()
         return self._vectors
 
-    def lexical(self) -> Bm25Index:
-        """The BM25 index (loaded on first use)."""
+    def lexical(self) -> WordIndex:
+        """The word index (loaded on first use)."""
         self._ensure_loaded()
         return self._lexical
-
-    def stored_vectors(self, hashes: list[str]) -> np.ndarray:
-        """Vectors of units by text fingerprint, from the embeddings table."""
-        found = self.store.cached_embeddings(hashes, self.settings.model)
-        dimension = int(self.manifest.get("dimension") or 0)
-        if not hashes:
-            return np.zeros((0, dimension), dtype=np.float32)
-        return np.vstack([found[h] for h in hashes]).astype(np.float32)
 
     def append(self, new_vectors: np.ndarray, dimension: int) -> None:
         """Bring the derived files up to date after units were committed to the store."""
@@ -79,12 +76,15 @@ class SourceIndex:
             self._load_files()
         vectors, total = self._vectors, self.store.unit_count()
         self.manifest["dimension"] = dimension
+        new = self.store.units_after(self.manifest.get("last_row", -1))
         if vectors is None or vectors.count + len(new_vectors) != total or (
-                vectors.exact and total > self.settings.exact_search_limit):
+                len(new) != len(new_vectors)):
             self._rebuild()
             return
-        vectors.add(new_vectors)
-        self._write(vectors, Bm25Index.build(self.store.unit_texts()), dimension)
+        rows = [row for row, _, _ in new]
+        vectors.add(rows, new_vectors)
+        self._lexical.add(rows, [text for _, _, text in new])
+        self._write(vectors, self._lexical, dimension, self.store.last_unit_row())
 
     def _check_model(self) -> None:
         built_with = self.manifest.get("model")
@@ -105,12 +105,12 @@ class SourceIndex:
 
     def _load_files(self) -> bool:
         files = self.manifest.get("files")
-        if not files:
+        if not files or self.manifest.get("format") != FORMAT or (
+                self.manifest.get("backends") != self._backends()):
             return False
-        units = int(self.manifest.get("counts", {}).get("units", 0))
         try:
-            self._vectors = FaissIndex.load(self.folder / files["vectors"])
-            self._lexical = Bm25Index.load(self.folder / files["bm25"], units)
+            self._vectors = load_vector_index(self.settings, self.folder / files["vectors"])
+            self._lexical = load_word_index(self.settings, self.folder / files["words"])
         except (OSError, RuntimeError, ValueError):
             log.warning("%s: index files unreadable", self.folder)
             self._vectors = self._lexical = None
@@ -122,21 +122,37 @@ class SourceIndex:
         if self.store.unit_count() and not dimension:
             raise IndexMismatchError(f"{self.folder}: manifest is missing; ingest again")
         log.info("%s: rebuilding index files from the stored embeddings", self.folder)
-        vectors = FaissIndex.build(self.stored_vectors(self.store.unit_hashes()), dimension,
-                                   self.settings.exact_search_limit)
-        self._write(vectors, Bm25Index.build(self.store.unit_texts()), dimension)
+        units = self.store.units_after(-1)
+        rows = [row for row, _, _ in units]
+        vectors = new_vector_index(self.settings, dimension)
+        vectors.add(rows, self._stored_vectors([sha for _, sha, _ in units], dimension))
+        lexical = new_word_index(self.settings)
+        lexical.add(rows, [text for _, _, text in units])
+        self._write(vectors, lexical, dimension, rows[-1] if rows else -1)
 
-    def _write(self, vectors: FaissIndex, lexical: Bm25Index, dimension: int) -> None:
+    def _stored_vectors(self, hashes: list[str], dimension: int) -> np.ndarray:
+        found = self.store.cached_embeddings(hashes, self.settings.model)
+        if not hashes:
+            return np.zeros((0, dimension), dtype=np.float32)
+        return np.vstack([found[h] for h in hashes]).astype(np.float32)
+
+    def _backends(self) -> dict[str, str]:
+        return {"vectors": self.settings.vector_backend, "words": self.settings.word_backend}
+
+    def _write(self, vectors: VectorIndex, lexical: WordIndex, dimension: int,
+               last_row: int) -> None:
         version = uuid.uuid4().hex[:12]
         old_files = self.manifest.get("files", {})
-        files = {"vectors": f"vectors-{version}.faiss", "bm25": f"bm25-{version}"}
+        backends = self._backends()
+        files = {"vectors": f"vectors-{version}.{backends['vectors']}",
+                 "words": f"words-{version}.{backends['words']}"}
         vectors.save(self.folder / files["vectors"])
-        lexical.save(self.folder / files["bm25"])
+        lexical.save(self.folder / files["words"])
         manifest = {
-            "model": self.settings.model, "dimension": dimension, "version": version,
-            "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "counts": {**self.store.counts(), "vectors": vectors.count},
-            "files": files,
+            "format": FORMAT, "model": self.settings.model, "dimension": dimension,
+            "version": version, "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "backends": backends, "counts": {**self.store.counts(), "vectors": vectors.count},
+            "last_row": last_row, "files": files,
             "checksums": {"vectors": _sha256(self.folder / files["vectors"])},
         }
         write_manifest(self.folder, manifest)
@@ -159,7 +175,9 @@ def write_manifest(folder: Path, manifest: dict) -> None:
     os.replace(temporary, folder / MANIFEST)
 
 
-def _sha256(path: Path) -> str:
+def _sha256(path: Path) -> str | None:
+    if not path.is_file():
+        return None
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
