@@ -276,7 +276,7 @@ def _synthetic_index(
                 index, batches, real_vectors, written - sum(len(p) for _, p in batches), rng, noise
             )
             batches = []
-    index.append(np.zeros((0, real_vectors.shape[1]), np.float32), real_vectors.shape[1])
+    index.update(real_vectors.shape[1])
     print(
         f"\n   {size} passages (real PolNeAR sentences cycled, vectors of {len(real_vectors)} "
         f"real encoded sentences repeated with gaussian noise std {noise} and re-normalised; "

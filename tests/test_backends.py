@@ -122,3 +122,14 @@ def test_hnsw_recall_against_brute_force_and_after_removal():
     assert index.remove(list(range(0, 3_000, 3))) == 1_000
     kept = rows[rows % 3 != 0]
     assert index.count == 2_000 and recall(kept) >= 0.9
+
+
+@pytest.mark.parametrize("backend", sorted(WORD_BACKENDS))
+def test_word_backend_copes_with_texts_without_words(backend: str, tmp_path: Path):
+    index = new_word_index(Settings(word_backend=backend))
+    index.add([0, 1], ["!!! ???", "the and of"])  # punctuation and stop words only
+    assert index.count == 2 and index.search(["!!! ???", "energy"], 3) == [[], []]
+    index.save(tmp_path / "words")
+    loaded = load_word_index(Settings(word_backend=backend), tmp_path / "words")
+    loaded.add([2], ["energy pause"])
+    assert [row for row, _ in loaded.search(["energy"], 3)[0]] == [2]

@@ -1,10 +1,11 @@
 """The index stage: the index folder (SQLite store + vector index + word index + manifest).
 
-SQLite is the source of truth. The vector and word index files are derived from it (the
-engines are chosen by the settings, see `backends`) and written
-under new names on every change; the manifest, replaced atomically last, says which files
-are current. A crash between the SQLite commit and the manifest leaves the old manifest,
-and the next open rebuilds the derived files from stored embeddings (no re-encoding).
+SQLite is the source of truth. The vector and word index files are derived from it and
+written under new names on every change; the manifest, replaced atomically last, says which
+files are current. Whenever they are not in step with SQLite (a crash between the SQLite
+commit and the manifest, a lost or damaged manifest, files of an older layout), opening the
+folder or ingesting into it brings them in step from the stored embeddings and texts (no
+re-encoding).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
 # Layout of the derived files: 2 = FAISS ids and word-index rows are unit rows, backends named.
 FORMAT = 2
+# Readers retry loading this often when a writer replaced the files between reads.
+LOAD_ATTEMPTS = 3
+Indexes = tuple[VectorIndex, WordIndex]
 
 
 class SourceIndex:
@@ -44,7 +48,8 @@ class SourceIndex:
         self.manifest = read_manifest(self.folder)
         self._check_model()
         self._vectors: VectorIndex | None = None
-        self._lexical: WordIndex | None = None
+        self._words: WordIndex | None = None
+        self._catch_up()
 
     @property
     def version(self) -> str:
@@ -58,106 +63,148 @@ class SourceIndex:
     def reload(self) -> None:
         """Forget loaded files and read the current manifest."""
         self.manifest = read_manifest(self.folder)
-        self._vectors = self._lexical = None
+        self._vectors = self._words = None
 
     def vectors(self) -> VectorIndex:
-        """The vector index (loaded on first use, rebuilt if out of step with the store)."""
+        """The vector index (loaded on first use, brought in step with the store)."""
         self._ensure_loaded()
         return self._vectors
 
     def lexical(self) -> WordIndex:
-        """The word index (loaded on first use)."""
+        """The word index (loaded on first use, brought in step with the store)."""
         self._ensure_loaded()
-        return self._lexical
+        return self._words
 
-    def append(self, new_vectors: np.ndarray, dimension: int) -> None:
-        """Bring the derived files up to date after units were committed to the store."""
-        if self._vectors is None:
-            self._load_files()
-        vectors, total = self._vectors, self.store.unit_count()
-        self.manifest["dimension"] = dimension
-        new = self.store.units_after(self.manifest.get("last_row", -1))
-        if vectors is None or vectors.count + len(new_vectors) != total or (
-                len(new) != len(new_vectors)):
-            self._rebuild()
+    def update(self, dimension: int | None = None) -> None:
+        """Bring the derived files in step with the store.
+
+        Args:
+            dimension: the vectors' length, for a folder that has none stored yet.
+        """
+        self._catch_up(dimension)
+
+    # --- keeping the derived files in step -----------------------------------------
+    def _catch_up(self, dimension: int | None = None, repair: bool = False) -> None:
+        """Bring the files in step if they are not (or, with `repair`, if they cannot be
+        loaded)."""
+        self.manifest = read_manifest(self.folder)
+        self._check_model()
+        if repair or not self._in_step():
+            self._bring_in_step(dimension)
+
+    def _in_step(self) -> bool:
+        files = self.manifest.get("files")
+        if not isinstance(files, dict):
+            return not self.store.has_documents()
+        counts = self.manifest.get("counts")
+        return (self.manifest.get("format") == FORMAT
+                and self.manifest.get("backends") == self._backends()
+                and isinstance(counts, dict)
+                and counts.get("vectors") == self.store.unit_count()
+                and self.manifest.get("last_row") == self.store.last_unit_row()
+                and all((self.folder / str(name)).exists() for name in files.values()))
+
+    def _bring_in_step(self, dimension: int | None) -> None:
+        dimension = dimension or self._dimension()
+        if dimension is None:
+            return  # no vector stored yet: nothing to index
+        current = self._load(self.manifest)
+        last = self.manifest.get("last_row", -1) if current else -1
+        new = self.store.units_after(last)
+        if current and current[0].count == current[1].count == self.store.unit_count() - len(new):
+            if not new and self._in_step():
+                self._vectors, self._words = current
+                return
+        else:
+            log.info("%s: building the index files from the stored embeddings", self.folder)
+            current = (new_vector_index(self.settings, dimension),
+                       new_word_index(self.settings))
+            new = self.store.units_after(-1) if last >= 0 else new
+        self._add(current, new)
+        self._write(current, dimension, new[-1][0] if new else last)
+
+    def _add(self, indexes: Indexes, units: list[tuple[int, str, str]]) -> None:
+        rows = [row for row, _, _ in units]
+        indexes[0].add(rows, self._stored_vectors([sha for _, sha, _ in units]))
+        indexes[1].add(rows, [text for _, _, text in units])
+
+    def _stored_vectors(self, hashes: list[str]) -> np.ndarray:
+        found = self.store.cached_embeddings(hashes, self.settings.model)
+        if len(found) < len(set(hashes)):
+            raise IndexMismatchError(
+                f"{self.folder}: {len(set(hashes)) - len(found)} stored units have no vector "
+                f"of the embedding model {self.settings.model!r} (stored: "
+                f"{', '.join(self.store.embedding_models()) or 'none'}); use that model or "
+                "another --index folder")
+        return np.array([found[h] for h in hashes], dtype=np.float32)
+
+    def _write(self, indexes: Indexes, dimension: int, last_row: int) -> None:
+        version = uuid.uuid4().hex[:12]
+        backends = self._backends()
+        files = {"vectors": f"vectors-{version}.{backends['vectors']}",
+                 "words": f"words-{version}.{backends['words']}"}
+        indexes[0].save(self.folder / files["vectors"])
+        indexes[1].save(self.folder / files["words"])
+        manifest = {
+            "format": FORMAT, "model": self.settings.model, "dimension": dimension,
+            "version": version, "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "backends": backends, "counts": {**self.store.counts(), "vectors": indexes[0].count},
+            "last_row": last_row, "files": files,
+            "checksums": {"vectors": _sha256(self.folder / files["vectors"])},
+        }
+        write_manifest(self.folder, manifest)
+        _remove_old(self.folder, self.manifest.get("files"), files)
+        self.manifest, (self._vectors, self._words) = manifest, indexes
+
+    # --- loading -------------------------------------------------------------------
+    def _ensure_loaded(self) -> None:
+        if self._vectors is not None and self._words is not None:
             return
-        rows = [row for row, _, _ in new]
-        vectors.add(rows, new_vectors)
-        self._lexical.add(rows, [text for _, _, text in new])
-        self._write(vectors, self._lexical, dimension, self.store.last_unit_row())
+        loaded = self._load_current()
+        if loaded and loaded[0].count == self.store.unit_count():
+            self._vectors, self._words = loaded
+        else:
+            self._catch_up(repair=True)
+
+    def _load_current(self) -> Indexes | None:
+        for _ in range(LOAD_ATTEMPTS):
+            loaded = self._load(self.manifest)
+            if loaded or not self.manifest.get("files"):
+                return loaded
+            self.manifest = read_manifest(self.folder)  # another process replaced the files
+        log.warning("%s: index files unreadable; rebuilding them from SQLite", self.folder)
+        return None
+
+    def _load(self, manifest: dict) -> Indexes | None:
+        files = manifest.get("files")
+        if (manifest.get("format") != FORMAT or manifest.get("backends") != self._backends()
+                or not isinstance(files, dict)):
+            return None
+        try:
+            return (load_vector_index(self.settings, self.folder / files["vectors"]),
+                    load_word_index(self.settings, self.folder / files["words"]))
+        except (OSError, RuntimeError, ValueError, KeyError, TypeError):
+            return None
+
+    def _backends(self) -> dict[str, str]:
+        return {"vectors": self.settings.vector_backend, "words": self.settings.word_backend}
+
+    def _dimension(self) -> int | None:
+        dimension = self.manifest.get("dimension")
+        if isinstance(dimension, int) and dimension > 0:
+            return dimension
+        return self.store.embedding_dimension(self.settings.model)
 
     def _check_model(self) -> None:
         built_with = self.manifest.get("model")
+        if not built_with and self.store.unit_count():
+            stored = self.store.embedding_models()
+            built_with = stored[0] if stored and self.settings.model not in stored else None
         if built_with and built_with != self.settings.model:
             raise IndexMismatchError(
                 f"{self.folder}: this index was built with the embedding model {built_with!r}, "
                 f"but this run uses {self.settings.model!r}; set FACTCHECK_MODEL={built_with} "
                 "or use another --index folder")
-
-    def _ensure_loaded(self) -> None:
-        if self._vectors is not None and self._lexical is not None:
-            return
-        if not self._load_files():  # another process may have just replaced the files
-            self.manifest = read_manifest(self.folder)
-            self._load_files()
-        if self._vectors is None or self._vectors.count != self.store.unit_count():
-            self._rebuild()
-
-    def _load_files(self) -> bool:
-        files = self.manifest.get("files")
-        if not files or self.manifest.get("format") != FORMAT or (
-                self.manifest.get("backends") != self._backends()):
-            return False
-        try:
-            self._vectors = load_vector_index(self.settings, self.folder / files["vectors"])
-            self._lexical = load_word_index(self.settings, self.folder / files["words"])
-        except (OSError, RuntimeError, ValueError):
-            log.warning("%s: index files unreadable", self.folder)
-            self._vectors = self._lexical = None
-            return False
-        return True
-
-    def _rebuild(self) -> None:
-        dimension = int(self.manifest.get("dimension") or 0)
-        if self.store.unit_count() and not dimension:
-            raise IndexMismatchError(f"{self.folder}: manifest is missing; ingest again")
-        log.info("%s: rebuilding index files from the stored embeddings", self.folder)
-        units = self.store.units_after(-1)
-        rows = [row for row, _, _ in units]
-        vectors = new_vector_index(self.settings, dimension)
-        vectors.add(rows, self._stored_vectors([sha for _, sha, _ in units], dimension))
-        lexical = new_word_index(self.settings)
-        lexical.add(rows, [text for _, _, text in units])
-        self._write(vectors, lexical, dimension, rows[-1] if rows else -1)
-
-    def _stored_vectors(self, hashes: list[str], dimension: int) -> np.ndarray:
-        found = self.store.cached_embeddings(hashes, self.settings.model)
-        if not hashes:
-            return np.zeros((0, dimension), dtype=np.float32)
-        return np.vstack([found[h] for h in hashes]).astype(np.float32)
-
-    def _backends(self) -> dict[str, str]:
-        return {"vectors": self.settings.vector_backend, "words": self.settings.word_backend}
-
-    def _write(self, vectors: VectorIndex, lexical: WordIndex, dimension: int,
-               last_row: int) -> None:
-        version = uuid.uuid4().hex[:12]
-        old_files = self.manifest.get("files", {})
-        backends = self._backends()
-        files = {"vectors": f"vectors-{version}.{backends['vectors']}",
-                 "words": f"words-{version}.{backends['words']}"}
-        vectors.save(self.folder / files["vectors"])
-        lexical.save(self.folder / files["words"])
-        manifest = {
-            "format": FORMAT, "model": self.settings.model, "dimension": dimension,
-            "version": version, "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "backends": backends, "counts": {**self.store.counts(), "vectors": vectors.count},
-            "last_row": last_row, "files": files,
-            "checksums": {"vectors": _sha256(self.folder / files["vectors"])},
-        }
-        write_manifest(self.folder, manifest)
-        self.manifest, self._vectors, self._lexical = manifest, vectors, lexical
-        _remove_old(self.folder, old_files, files)
 
 
 def read_manifest(folder: Path) -> dict:
@@ -185,8 +232,8 @@ def _sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _remove_old(folder: Path, old: dict, current: dict) -> None:
-    for key, name in old.items():
+def _remove_old(folder: Path, old: object, current: dict) -> None:
+    for key, name in (old.items() if isinstance(old, dict) else ()):
         if name and name != current.get(key):
             target = folder / name
             if target.is_dir():

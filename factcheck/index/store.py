@@ -187,6 +187,20 @@ class Store:
             " LEFT JOIN statements s ON u.unit = 'statement' AND s.id = u.unit_id"
             " WHERE u.row > ? ORDER BY u.row", (row,))]
 
+    def has_documents(self) -> bool:
+        """Whether any document is stored."""
+        return self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+
+    def embedding_models(self) -> list[str]:
+        """The models whose vectors are stored."""
+        return [row[0] for row in self.db.execute("SELECT DISTINCT model FROM embeddings")]
+
+    def embedding_dimension(self, model: str) -> int | None:
+        """The length of the stored vectors of `model` (None when none are stored)."""
+        row = self.db.execute("SELECT length(vector) FROM embeddings WHERE model = ? LIMIT 1",
+                              (model,)).fetchone()
+        return row[0] // np.dtype(np.float32).itemsize if row else None
+
     def cached_embeddings(self, hashes: Sequence[str], model: str) -> dict[str, np.ndarray]:
         """Stored vectors of some text fingerprints, for one model."""
         found: dict[str, np.ndarray] = {}

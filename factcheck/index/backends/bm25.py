@@ -103,7 +103,7 @@ class Bm25Index:
     def _rebuild(self, rows: np.ndarray, texts: list[str]) -> None:
         tokens = bm25s.tokenize(texts, stopwords="en", show_progress=False)
         retriever = None
-        if texts:
+        if tokens.vocab:  # bm25s cannot index a corpus without a single word
             retriever = bm25s.BM25()
             retriever.index(tokens, show_progress=False)
         self._rows, self._texts, self._retriever = rows, texts, retriever

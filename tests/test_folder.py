@@ -1,0 +1,107 @@
+"""The index folder under faults: crashed and unfinished ingests, a lost or damaged manifest,
+concurrent writers and readers, files left behind. Real SQLite, FAISS and bm25s; real
+processes killed with SIGKILL; the fake encoder keeps it fast."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from factcheck.engine import Engine
+from factcheck.index import files as index_files
+from factcheck.index.folder import MANIFEST
+from factcheck.settings import Settings
+
+from .conftest import ROOT, SEED_DOC
+
+CLAIM = "The call is going well and still in progress"
+# A child ingest that kills itself (SIGKILL) when a chosen backend starts saving its file,
+# i.e. after its documents were committed to SQLite, before the manifest names new files.
+_KILLED_INGEST = """
+import os, signal, sys
+from pathlib import Path
+from factcheck.engine import Engine
+from factcheck.settings import Settings
+from factcheck.index.backends import bm25, faiss
+
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+target = {"vectors": faiss.FaissIndex, "words": bm25.Bm25Index}[sys.argv[3]]
+if sys.argv[3] == "words":
+    saved = target.save
+    def die(self, path):  # a half-written word index folder is left behind
+        path.with_name(path.name + ".9999-dead.tmp").mkdir()
+        os.kill(os.getpid(), signal.SIGKILL)
+target.save = die
+Engine.open(Settings(index_dir=Path(sys.argv[1]), model="hash-test")).ingest([Path(sys.argv[2])])
+"""
+
+
+def _python(code: str, *args: object, **popen: object) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code), *map(str, args)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            **popen)
+
+
+def _killed_ingest(settings: Settings, path: Path, moment: str = "vectors") -> None:
+    child = _python(_KILLED_INGEST, settings.index_dir, path, moment)
+    _, stderr = child.communicate(timeout=120)
+    assert child.returncode == -9, stderr
+
+
+def _searchable(settings: Settings) -> None:
+    engine = Engine.open(settings)
+    assert engine.search(CLAIM)["matches"], "the committed document is not searched"
+    manifest = json.loads((settings.index_dir / MANIFEST).read_text())
+    assert manifest["counts"]["vectors"] == engine.index.store.unit_count()
+
+
+# --- defect 1: an index whose first ingest did not finish --------------------------------
+def test_first_ingest_killed_after_commit_is_searchable_and_rerun_skips(hash_settings):
+    _killed_ingest(hash_settings, SEED_DOC)
+    assert Engine.open(hash_settings).stats()["documents"] == 1
+    _searchable(hash_settings)
+    again = Engine.open(hash_settings).ingest([SEED_DOC])
+    assert (again.documents, again.skipped) == (0, 1)
+    _searchable(hash_settings)
+
+
+def test_rerun_after_killed_first_ingest_brings_index_in_step(hash_settings):
+    _killed_ingest(hash_settings, SEED_DOC)
+    engine = Engine.open(hash_settings)
+    assert engine.ingest([SEED_DOC]).skipped == 1
+    assert engine.search(CLAIM)["matches"]
+
+
+def test_document_without_words_is_ingested_and_index_stays_usable(hash_settings, tmp_path):
+    (tmp_path / "p.txt").write_text("!!! ???\n", encoding="utf-8")
+    engine = Engine.open(hash_settings)
+    assert engine.ingest([tmp_path / "p.txt"]).documents == 1
+    assert engine.search("!!! ??? and more words")["verdict"]
+    assert engine.ingest([SEED_DOC]).documents == 1
+    _searchable(hash_settings)
+
+
+def test_deleted_manifest_is_rebuilt_from_sqlite(hash_settings):
+    Engine.open(hash_settings).ingest([SEED_DOC])
+    (hash_settings.index_dir / MANIFEST).unlink()
+    _searchable(hash_settings)
+
+
+def test_cli_ingest_of_a_file_without_words_exits_0(hash_settings, tmp_path):
+    (tmp_path / "p.txt").write_text("!!! ???\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FACTCHECK_MODEL": "hash-test"}
+    done = subprocess.run([sys.executable, "-m", "factcheck.cli", "ingest", str(tmp_path / "p.txt"),
+                           "--index", str(hash_settings.index_dir)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
