@@ -105,3 +105,50 @@ def test_cli_ingest_of_a_file_without_words_exits_0(hash_settings, tmp_path):
                            "--index", str(hash_settings.index_dir)],
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+# --- defect 2: a damaged or empty manifest ----------------------------------------------
+@pytest.mark.parametrize("damage", [b"", b'{"model": "hash-te', b"[]", b"\xff\xfe\x00garbage"])
+def test_damaged_manifest_is_rebuilt_from_sqlite_with_a_warning(hash_settings, damage, caplog):
+    Engine.open(hash_settings).ingest([SEED_DOC])
+    manifest = hash_settings.index_dir / MANIFEST
+    manifest.write_bytes(damage)
+    with caplog.at_level(logging.WARNING):
+        _searchable(hash_settings)
+    assert any("manifest.json is damaged" in r.getMessage() and "rebuilt from SQLite"
+               in r.getMessage() for r in caplog.records)
+    assert json.loads(manifest.read_text())["model"] == "hash-test"
+
+
+def test_manifest_with_fields_of_the_wrong_type_is_rebuilt(hash_settings):
+    Engine.open(hash_settings).ingest([SEED_DOC])
+    manifest = hash_settings.index_dir / MANIFEST
+    fields = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**fields, "files": {"vectors": 5, "words": None},
+                                    "counts": [], "last_row": "x", "dimension": "8"}))
+    _searchable(hash_settings)
+
+
+def test_cli_with_a_damaged_manifest_exits_0_and_says_so(hash_settings):
+    Engine.open(hash_settings).ingest([SEED_DOC])
+    (hash_settings.index_dir / MANIFEST).write_text('{"files": ', encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FACTCHECK_MODEL": "hash-test"}
+    done = subprocess.run([sys.executable, "-m", "factcheck.cli", "search", CLAIM, "--json",
+                           "--index", str(hash_settings.index_dir)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["matches"]
+    assert "manifest.json is damaged" in done.stderr
+
+
+def test_manifest_is_flushed_to_disk_before_its_rename(tmp_path, monkeypatch):
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (events.append(
+        ("fsync", os.readlink(f"/proc/self/fd/{fd}"))), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "replace", lambda a, b: (events.append(
+        ("replace", str(a))), real_replace(a, b))[1])
+    index_files.write_manifest(tmp_path, {"version": "x"})
+    replaced = next(path for kind, path in events if kind == "replace")
+    assert events.index(("fsync", replaced)) < events.index(("replace", replaced))
+    assert json.loads((tmp_path / MANIFEST).read_text()) == {"version": "x"}

@@ -1,4 +1,4 @@
-"""The files of an index folder: atomic writes.
+"""The files of an index folder: atomic writes and the manifest.
 
 Every file is written under a unique temporary name (process id and a random part, ending
 in `.tmp`), flushed to disk and renamed into place.
@@ -6,6 +6,8 @@ in `.tmp`), flushed to disk and renamed into place.
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import shutil
 import uuid
@@ -13,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+log = logging.getLogger(__name__)
+MANIFEST = "manifest.json"
 TEMPORARY_SUFFIX = ".tmp"
 
 
@@ -41,8 +45,7 @@ def fsync_tree(path: Path, recurse: bool = True) -> None:
     """Flush a file, or a folder and (with `recurse`) the files in it, to disk."""
     if path.is_dir() and recurse:
         for child in path.iterdir():
-            if child.is_file():
-                fsync_tree(child)
+            fsync_tree(child)
     flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0)
     descriptor = os.open(path, flags)
     try:
@@ -57,4 +60,28 @@ def remove_path(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
+
+
+# --- the manifest ---------------------------------------------------------------------
+def read_manifest(folder: Path) -> dict:
+    """The manifest of an index folder ({} when there is none yet, or it is damaged)."""
+    path = folder / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as err:
+        log.warning("%s is damaged (%s); the index files are rebuilt from SQLite", path, err)
+        return {}
+    if not isinstance(manifest, dict):
+        log.warning("%s is damaged (not an object); the index files are rebuilt from SQLite",
+                    path)
+        return {}
+    return manifest
+
+
+def write_manifest(folder: Path, manifest: dict) -> None:
+    """Replace the manifest atomically (flushed to disk before the rename)."""
+    with replace_atomically(folder / MANIFEST) as temporary:
+        temporary.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
 

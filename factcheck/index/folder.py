@@ -11,9 +11,7 @@ re-encoding).
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
 import shutil
 import uuid
 from datetime import UTC, datetime
@@ -25,11 +23,12 @@ from factcheck.errors import IndexMismatchError
 from factcheck.index.backends import (
     VectorIndex, WordIndex, check_backends, load_vector_index, load_word_index,
     new_vector_index, new_word_index)
+from factcheck.index.files import MANIFEST, read_manifest, write_manifest
 from factcheck.index.store import Store
 from factcheck.settings import Settings
 
 log = logging.getLogger(__name__)
-MANIFEST = "manifest.json"
+__all__ = ["MANIFEST", "SourceIndex"]
 # Layout of the derived files: 2 = FAISS ids and word-index rows are unit rows, backends named.
 FORMAT = 2
 # Readers retry loading this often when a writer replaced the files between reads.
@@ -108,20 +107,26 @@ class SourceIndex:
         dimension = dimension or self._dimension()
         if dimension is None:
             return  # no vector stored yet: nothing to index
-        current = self._load(self.manifest)
-        last = self.manifest.get("last_row", -1) if current else -1
+        current, last = self._indexed()
         new = self.store.units_after(last)
-        if current and current[0].count == current[1].count == self.store.unit_count() - len(new):
-            if not new and self._in_step():
-                self._vectors, self._words = current
-                return
-        else:
+        if current and not new and self._in_step():
+            self._vectors, self._words = current
+            return
+        if current is None:
             log.info("%s: building the index files from the stored embeddings", self.folder)
             current = (new_vector_index(self.settings, dimension),
                        new_word_index(self.settings))
-            new = self.store.units_after(-1) if last >= 0 else new
         self._add(current, new)
         self._write(current, dimension, new[-1][0] if new else last)
+
+    def _indexed(self) -> tuple[Indexes | None, int]:
+        """The current indexes and the manifest's last row, if they hold exactly the units
+        of the store up to that row; else (None, -1)."""
+        current, last = self._load(self.manifest), self.manifest.get("last_row")
+        if current is None or not isinstance(last, int):
+            return None, -1
+        held = self.store.unit_count(through=last)
+        return (current, last) if current[0].count == current[1].count == held else (None, -1)
 
     def _add(self, indexes: Indexes, units: list[tuple[int, str, str]]) -> None:
         rows = [row for row, _, _ in units]
@@ -207,21 +212,6 @@ class SourceIndex:
                 "or use another --index folder")
 
 
-def read_manifest(folder: Path) -> dict:
-    """The manifest of an index folder ({} when there is none yet)."""
-    path = folder / MANIFEST
-    if not path.exists():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def write_manifest(folder: Path, manifest: dict) -> None:
-    """Replace the manifest atomically."""
-    temporary = folder / (MANIFEST + ".tmp")
-    temporary.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-    os.replace(temporary, folder / MANIFEST)
-
-
 def _sha256(path: Path) -> str | None:
     if not path.is_file():
         return None
@@ -234,7 +224,7 @@ def _sha256(path: Path) -> str | None:
 
 def _remove_old(folder: Path, old: object, current: dict) -> None:
     for key, name in (old.items() if isinstance(old, dict) else ()):
-        if name and name != current.get(key):
+        if isinstance(name, str) and name and name != current.get(key):
             target = folder / name
             if target.is_dir():
                 shutil.rmtree(target, ignore_errors=True)

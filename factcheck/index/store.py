@@ -163,9 +163,12 @@ class Store:
             "INSERT INTO units(row, unit, unit_id, sha256) VALUES (?,?,?,?)",
             [(start + n, *unit) for n, unit in enumerate(units)])
 
-    def unit_count(self) -> int:
-        """Number of indexed units (= vectors)."""
-        return self.db.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+    def unit_count(self, through: int | None = None) -> int:
+        """Number of indexed units (= vectors), or of those up to row `through`."""
+        if through is None:
+            return self.db.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM units WHERE row <= ?",
+                               (through,)).fetchone()[0]
 
     def last_unit_row(self) -> int:
         """The highest unit row (-1 when there is none)."""
