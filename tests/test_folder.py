@@ -23,8 +23,9 @@ from factcheck.settings import Settings
 from .conftest import ROOT, SEED_DOC
 
 CLAIM = "The call is going well and still in progress"
-# A child ingest that kills itself (SIGKILL) when a chosen backend starts saving its file,
-# i.e. after its documents were committed to SQLite, before the manifest names new files.
+# A child ingest that kills itself (SIGKILL) after its documents were committed to SQLite:
+# when the vector index starts writing its file ("vectors"), or when the word index is half
+# written ("words": after the vector file, inside the word index's temporary folder).
 _KILLED_INGEST = """
 import os, signal, sys
 from pathlib import Path
@@ -35,13 +36,10 @@ from factcheck.index.backends import bm25, faiss
 def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
 
-target = {"vectors": faiss.FaissIndex, "words": bm25.Bm25Index}[sys.argv[3]]
-if sys.argv[3] == "words":
-    saved = target.save
-    def die(self, path):  # a half-written word index folder is left behind
-        path.with_name(path.name + ".9999-dead.tmp").mkdir()
-        os.kill(os.getpid(), signal.SIGKILL)
-target.save = die
+if sys.argv[3] == "vectors":
+    faiss.FaissIndex.save = die
+else:
+    bm25.bm25s.BM25.save = die
 Engine.open(Settings(index_dir=Path(sys.argv[1]), model="hash-test")).ingest([Path(sys.argv[2])])
 """
 
@@ -67,6 +65,7 @@ def _searchable(settings: Settings) -> None:
 
 
 # --- defect 1: an index whose first ingest did not finish --------------------------------
+@pytest.mark.slow  # real processes
 def test_first_ingest_killed_after_commit_is_searchable_and_rerun_skips(hash_settings):
     _killed_ingest(hash_settings, SEED_DOC)
     assert Engine.open(hash_settings).stats()["documents"] == 1
@@ -76,6 +75,7 @@ def test_first_ingest_killed_after_commit_is_searchable_and_rerun_skips(hash_set
     _searchable(hash_settings)
 
 
+@pytest.mark.slow  # real processes
 def test_rerun_after_killed_first_ingest_brings_index_in_step(hash_settings):
     _killed_ingest(hash_settings, SEED_DOC)
     engine = Engine.open(hash_settings)
@@ -98,6 +98,7 @@ def test_deleted_manifest_is_rebuilt_from_sqlite(hash_settings):
     _searchable(hash_settings)
 
 
+@pytest.mark.slow  # real processes
 def test_cli_ingest_of_a_file_without_words_exits_0(hash_settings, tmp_path):
     (tmp_path / "p.txt").write_text("!!! ???\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "FACTCHECK_MODEL": "hash-test"}
@@ -129,6 +130,7 @@ def test_manifest_with_fields_of_the_wrong_type_is_rebuilt(hash_settings):
     _searchable(hash_settings)
 
 
+@pytest.mark.slow  # real processes
 def test_cli_with_a_damaged_manifest_exits_0_and_says_so(hash_settings):
     Engine.open(hash_settings).ingest([SEED_DOC])
     (hash_settings.index_dir / MANIFEST).write_text('{"files": ', encoding="utf-8")
@@ -152,3 +154,82 @@ def test_manifest_is_flushed_to_disk_before_its_rename(tmp_path, monkeypatch):
     replaced = next(path for kind, path in events if kind == "replace")
     assert events.index(("fsync", replaced)) < events.index(("replace", replaced))
     assert json.loads((tmp_path / MANIFEST).read_text()) == {"version": "x"}
+
+
+# --- defect 3: concurrent writers and readers -------------------------------------------
+_INGESTER = """
+import sys, time
+from pathlib import Path
+from factcheck.engine import Engine
+from factcheck.settings import Settings
+index, go, *paths = sys.argv[1:]
+engine = Engine.open(Settings(index_dir=Path(index), model="hash-test"))
+while not Path(go).exists():
+    time.sleep(0.005)
+for path in paths:
+    engine.ingest([Path(path)])
+"""
+_SEARCHER = """
+import json, sys, time
+from pathlib import Path
+from factcheck.engine import Engine
+from factcheck.settings import Settings
+index, go, stop = sys.argv[1:]
+engine = Engine.open(Settings(index_dir=Path(index), model="hash-test"))
+while not Path(go).exists():
+    time.sleep(0.005)
+errors, searches = [], 0
+while not Path(stop).exists() or not searches:
+    try:
+        engine.search("The call is going well and still in progress")
+    except Exception as err:
+        errors.append(repr(err))
+    searches += 1
+    time.sleep(0.05)  # leave the writers some of the two cores
+print(json.dumps({"searches": searches, "errors": errors}))
+"""
+
+
+def test_writer_lock_is_exclusive_across_holders_and_reentrant(tmp_path):
+    first, second = (index_files.WriterLock(tmp_path / "write.lock") for _ in range(2))
+    with first.hold() as held:
+        assert held
+        with first.hold(wait=False) as again:
+            assert again  # re-entrant for its holder
+        with second.hold(wait=False) as other:
+            assert not other  # a second holder (as another process) is refused
+    with second.hold(wait=False) as other:
+        assert other
+
+
+def _articles(folder: Path, count: int, name: str) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"{name}-{n}.txt"
+        path.write_text(f"Report {name} {n}. The minister of {name} said that talks went "
+                        f"well on day {n}. \"We are close,\" she said.", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.mark.slow  # real processes
+def test_concurrent_ingests_and_searches_all_succeed(hash_settings, tmp_path):
+    Engine.open(hash_settings).ingest([SEED_DOC])
+    go, stop = tmp_path / "go", tmp_path / "stop"
+    same = _articles(tmp_path / "docs", 1, "same")
+    ingesters = [_python(_INGESTER, hash_settings.index_dir, go, *same,
+                         *_articles(tmp_path / "docs", 2, f"writer{n}")) for n in range(4)]
+    searchers = [_python(_SEARCHER, hash_settings.index_dir, go, stop) for _ in range(2)]
+    time.sleep(1.0)  # let every process import and open the index
+    go.touch()
+    failed = [err for child in ingesters for err in [child.communicate(timeout=300)[1]]
+              if child.returncode != 0]
+    stop.touch()
+    reports = [json.loads(child.communicate(timeout=300)[0]) for child in searchers]
+    assert not failed, failed[0]
+    assert [error for report in reports for error in report["errors"]] == []
+    assert all(report["searches"] for report in reports)
+    engine = Engine.open(hash_settings)
+    assert engine.stats()["documents"] == 1 + 1 + 4 * 2  # the shared article stored once
+    _searchable(hash_settings)

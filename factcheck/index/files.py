@@ -1,22 +1,27 @@
-"""The files of an index folder: atomic writes and the manifest.
+"""The files of an index folder: atomic writes, the manifest, the writer lock.
 
 Every file is written under a unique temporary name (process id and a random part, ending
-in `.tmp`), flushed to disk and renamed into place.
+in `.tmp`), flushed to disk and renamed into place. Writers take turns by a lock file;
+readers take none.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
 import shutil
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
+LOCK = "write.lock"
 TEMPORARY_SUFFIX = ".tmp"
 
 
@@ -85,3 +90,44 @@ def write_manifest(folder: Path, manifest: dict) -> None:
     with replace_atomically(folder / MANIFEST) as temporary:
         temporary.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
 
+
+# --- one writer at a time --------------------------------------------------------------
+class WriterLock:
+    """The index folder's writer lock: `fcntl.flock` on a lock file, so one process at a
+    time writes; re-entrant for the thread that holds it."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._threads = threading.RLock()
+        self._handle: BinaryIO | None = None
+        self._depth = 0
+
+    @contextmanager
+    def hold(self, wait: bool = True) -> Iterator[bool]:
+        """Hold the lock inside the block; yields False (not held) when `wait` is False
+        and another process or thread holds it."""
+        if not self._threads.acquire(blocking=wait):
+            yield False
+            return
+        try:
+            held = self._depth > 0 or self._take(wait)
+            self._depth += held
+            try:
+                yield held
+            finally:
+                self._depth -= held
+                if held and self._depth == 0:
+                    self._handle.close()  # closing the file releases the lock
+                    self._handle = None
+        finally:
+            self._threads.release()
+
+    def _take(self, wait: bool) -> bool:
+        handle = self._path.open("a+b")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            handle.close()
+            return False
+        self._handle = handle
+        return True

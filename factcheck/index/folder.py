@@ -5,7 +5,8 @@ written under new names on every change; the manifest, replaced atomically last,
 files are current. Whenever they are not in step with SQLite (a crash between the SQLite
 commit and the manifest, a lost or damaged manifest, files of an older layout), opening the
 folder or ingesting into it brings them in step from the stored embeddings and texts (no
-re-encoding).
+re-encoding). Writers take turns under the folder's lock (`files.WriterLock`); readers take
+none and keep serving the version they loaded while a writer is at work.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import hashlib
 import logging
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,7 +26,7 @@ from factcheck.errors import IndexMismatchError
 from factcheck.index.backends import (
     VectorIndex, WordIndex, check_backends, load_vector_index, load_word_index,
     new_vector_index, new_word_index)
-from factcheck.index.files import MANIFEST, read_manifest, write_manifest
+from factcheck.index.files import LOCK, MANIFEST, WriterLock, read_manifest, write_manifest
 from factcheck.index.store import Store
 from factcheck.settings import Settings
 
@@ -44,11 +47,12 @@ class SourceIndex:
         self.settings = settings
         self.folder = Path(settings.index_dir)
         self.store = Store(self.folder)
+        self._lock = WriterLock(self.folder / LOCK)
         self.manifest = read_manifest(self.folder)
         self._check_model()
         self._vectors: VectorIndex | None = None
         self._words: WordIndex | None = None
-        self._catch_up()
+        self._catch_up(wait=False)
 
     @property
     def version(self) -> str:
@@ -74,22 +78,32 @@ class SourceIndex:
         self._ensure_loaded()
         return self._words
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the folder's writer lock (one writer at a time, across processes)."""
+        with self._lock.hold():
+            yield
+
     def update(self, dimension: int | None = None) -> None:
-        """Bring the derived files in step with the store.
+        """Bring the derived files in step with the store (waits for other writers).
 
         Args:
             dimension: the vectors' length, for a folder that has none stored yet.
         """
-        self._catch_up(dimension)
+        self._catch_up(wait=True, dimension=dimension)
 
     # --- keeping the derived files in step -----------------------------------------
-    def _catch_up(self, dimension: int | None = None, repair: bool = False) -> None:
-        """Bring the files in step if they are not (or, with `repair`, if they cannot be
-        loaded)."""
-        self.manifest = read_manifest(self.folder)
-        self._check_model()
-        if repair or not self._in_step():
-            self._bring_in_step(dimension)
+    def _catch_up(self, wait: bool, dimension: int | None = None, repair: bool = False
+                  ) -> bool:
+        """Under the lock: bring the files in step if they are not (or, with `repair`, if
+        they cannot be loaded). False: another writer is at work and `wait` is False."""
+        with self._lock.hold(wait) as held:
+            if held:
+                self.manifest = read_manifest(self.folder)
+                self._check_model()
+                if repair or not self._in_step():
+                    self._bring_in_step(dimension)
+            return held
 
     def _in_step(self) -> bool:
         files = self.manifest.get("files")
@@ -168,8 +182,8 @@ class SourceIndex:
         loaded = self._load_current()
         if loaded and loaded[0].count == self.store.unit_count():
             self._vectors, self._words = loaded
-        else:
-            self._catch_up(repair=True)
+        elif not self._catch_up(wait=loaded is None, repair=True):
+            self._vectors, self._words = loaded  # a writer is at work; its last version serves
 
     def _load_current(self) -> Indexes | None:
         for _ in range(LOAD_ATTEMPTS):

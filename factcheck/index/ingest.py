@@ -75,18 +75,19 @@ def ingest_documents(documents: Sequence[Document], index: SourceIndex, encoder:
     Returns:
         Counts of what was added and skipped.
     """
-    fresh, skipped = _new_documents(documents, index)
-    added = IngestResult(skipped=skipped)
-    batches = (_prepare(fresh[start:start + BATCH_DOCUMENTS], index, encoder.name)
-               for start in range(0, len(fresh), BATCH_DOCUMENTS))
-    # The next batch is split and attributed (spaCy) while the model encodes this one.
-    for batch, encoded in encode_ahead(encoder, batches, _texts_to_encode,
-                                       index.settings.batch_size):
-        _commit(batch, _passage_vectors(batch, encoded, encoder.dimension), index, encoder)
-        added = _count(added, batch)
-        if progress:
-            progress(added.documents, len(fresh))
-    index.update(encoder.dimension)  # also when nothing was new: an earlier run may have died
+    with index.writing():  # one ingest at a time: the same document is never stored twice
+        fresh, skipped = _new_documents(documents, index)
+        added = IngestResult(skipped=skipped)
+        batches = (_prepare(fresh[start:start + BATCH_DOCUMENTS], index, encoder.name)
+                   for start in range(0, len(fresh), BATCH_DOCUMENTS))
+        # The next batch is split and attributed (spaCy) while the model encodes this one.
+        for batch, encoded in encode_ahead(encoder, batches, _texts_to_encode,
+                                           index.settings.batch_size):
+            _commit(batch, _passage_vectors(batch, encoded, encoder.dimension), index, encoder)
+            added = _count(added, batch)
+            if progress:
+                progress(added.documents, len(fresh))
+        index.update(encoder.dimension)  # also when nothing was new: a run may have died
     return added
 
 
