@@ -24,8 +24,8 @@ from .conftest import ROOT, SEED_DOC
 
 CLAIM = "The call is going well and still in progress"
 # A child ingest that kills itself (SIGKILL) after its documents were committed to SQLite:
-# when the vector index starts writing its file ("vectors"), or when the word index is half
-# written ("words": after the vector file, inside the word index's temporary folder).
+# when the vector index has written its temporary file ("vectors"), or when the word index
+# is half written ("words": after the vector file, inside the word index's temporary folder).
 _KILLED_INGEST = """
 import os, signal, sys
 from pathlib import Path
@@ -36,11 +36,16 @@ from factcheck.index.backends import bm25, faiss
 def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
 
+engine = Engine.open(Settings(index_dir=Path(sys.argv[1]), model="hash-test"))
 if sys.argv[3] == "vectors":
-    faiss.FaissIndex.save = die
+    write_index = faiss.faiss.write_index
+    def die(index, path):  # the temporary file is written, never renamed
+        write_index(index, path)
+        os.kill(os.getpid(), signal.SIGKILL)
+    faiss.faiss.write_index = die
 else:
     bm25.bm25s.BM25.save = die
-Engine.open(Settings(index_dir=Path(sys.argv[1]), model="hash-test")).ingest([Path(sys.argv[2])])
+engine.ingest([Path(sys.argv[2])])
 """
 
 
@@ -233,3 +238,38 @@ def test_concurrent_ingests_and_searches_all_succeed(hash_settings, tmp_path):
     engine = Engine.open(hash_settings)
     assert engine.stats()["documents"] == 1 + 1 + 4 * 2  # the shared article stored once
     _searchable(hash_settings)
+
+
+# --- defect 4: superseded and half-written files ----------------------------------------
+def _derived_files(settings: Settings) -> set[str]:
+    return {p.name for p in settings.index_dir.iterdir()
+            if p.name.startswith(("vectors-", "words-", "bm25-")) or p.name.endswith(".tmp")}
+
+
+def _named_by_manifest(settings: Settings) -> set[str]:
+    manifest = json.loads((settings.index_dir / MANIFEST).read_text())
+    return {*manifest["files"].values(), *manifest.get("previous_files", {}).values()}
+
+
+@pytest.mark.slow  # real processes
+@pytest.mark.parametrize("moment", ["vectors", "words"])
+def test_files_left_by_killed_ingests_are_removed_by_the_next_command(hash_settings, tmp_path,
+                                                                      moment):
+    Engine.open(hash_settings).ingest([SEED_DOC])
+    for path in _articles(tmp_path / "docs", 2, "late"):
+        _killed_ingest(hash_settings, path, moment)
+    assert any(name.endswith(".tmp") for name in _derived_files(hash_settings))
+    assert Engine.open(hash_settings).stats()["documents"] == 3
+    assert _derived_files(hash_settings) == _named_by_manifest(hash_settings)
+    _searchable(hash_settings)
+
+
+def test_only_the_current_and_previous_versions_are_kept(hash_settings, tmp_path):
+    engine = Engine.open(hash_settings)
+    for path in _articles(tmp_path / "docs", 4, "daily"):
+        engine.ingest([path])
+    (hash_settings.index_dir / "vectors-0123456789ab.faiss").write_bytes(b"orphan")
+    (hash_settings.index_dir / "manifest.json.77-deadbeef.tmp").write_text("{}")
+    engine.ingest(_articles(tmp_path / "docs", 5, "daily")[4:])
+    names = _derived_files(hash_settings)
+    assert names == _named_by_manifest(hash_settings) and len(names) <= 4

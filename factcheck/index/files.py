@@ -1,8 +1,10 @@
-"""The files of an index folder: atomic writes, the manifest, the writer lock.
+"""The files of an index folder: atomic writes, the manifest, the writer lock, the sweep.
 
 Every file is written under a unique temporary name (process id and a random part, ending
 in `.tmp`), flushed to disk and renamed into place. Writers take turns by a lock file;
-readers take none.
+under it, files the manifest names neither as current nor as previous (versions
+superseded, temporaries left by a crash) are removed. Readers take no lock: the files of
+the manifest they read stay until two more versions have been written.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import os
 import shutil
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -23,6 +25,9 @@ log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
 LOCK = "write.lock"
 TEMPORARY_SUFFIX = ".tmp"
+# Names of the derived files of every layout so far ("bm25-" was the word index's before
+# the backends were named).
+DERIVED_PREFIXES = ("vectors-", "words-", "bm25-")
 
 
 def temporary_name(path: Path) -> Path:
@@ -91,7 +96,7 @@ def write_manifest(folder: Path, manifest: dict) -> None:
         temporary.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
 
 
-# --- one writer at a time --------------------------------------------------------------
+# --- one writer at a time, and the sweep of superseded files --------------------------
 class WriterLock:
     """The index folder's writer lock: `fcntl.flock` on a lock file, so one process at a
     time writes; re-entrant for the thread that holds it."""
@@ -131,3 +136,13 @@ class WriterLock:
             return False
         self._handle = handle
         return True
+
+
+def sweep(folder: Path, keep: Iterable[str]) -> None:
+    """Remove derived files and temporaries not named in `keep` (call under the lock)."""
+    kept = set(keep)
+    for entry in folder.iterdir():
+        derived = entry.name.startswith(DERIVED_PREFIXES) or entry.name.endswith(TEMPORARY_SUFFIX)
+        if derived and entry.name not in kept:
+            log.debug("%s: removing superseded %s", folder, entry.name)
+            remove_path(entry)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from factcheck.errors import IndexMismatchError
 from factcheck.index.backends import (
     VectorIndex, WordIndex, check_backends, load_vector_index, load_word_index,
     new_vector_index, new_word_index)
-from factcheck.index.files import LOCK, MANIFEST, WriterLock, read_manifest, write_manifest
+from factcheck.index.files import LOCK, MANIFEST, WriterLock, read_manifest, sweep, write_manifest
 from factcheck.index.store import Store
 from factcheck.settings import Settings
 
@@ -96,13 +95,15 @@ class SourceIndex:
     def _catch_up(self, wait: bool, dimension: int | None = None, repair: bool = False
                   ) -> bool:
         """Under the lock: bring the files in step if they are not (or, with `repair`, if
-        they cannot be loaded). False: another writer is at work and `wait` is False."""
+        they cannot be loaded) and sweep superseded files. False: another writer is at
+        work and `wait` is False."""
         with self._lock.hold(wait) as held:
             if held:
                 self.manifest = read_manifest(self.folder)
                 self._check_model()
                 if repair or not self._in_step():
                     self._bring_in_step(dimension)
+                sweep(self.folder, _named_files(self.manifest))
             return held
 
     def _in_step(self) -> bool:
@@ -164,15 +165,16 @@ class SourceIndex:
                  "words": f"words-{version}.{backends['words']}"}
         indexes[0].save(self.folder / files["vectors"])
         indexes[1].save(self.folder / files["words"])
+        previous = self.manifest.get("files")
         manifest = {
             "format": FORMAT, "model": self.settings.model, "dimension": dimension,
             "version": version, "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "backends": backends, "counts": {**self.store.counts(), "vectors": indexes[0].count},
             "last_row": last_row, "files": files,
+            "previous_files": previous if isinstance(previous, dict) else {},
             "checksums": {"vectors": _sha256(self.folder / files["vectors"])},
         }
         write_manifest(self.folder, manifest)
-        _remove_old(self.folder, self.manifest.get("files"), files)
         self.manifest, (self._vectors, self._words) = manifest, indexes
 
     # --- loading -------------------------------------------------------------------
@@ -216,7 +218,9 @@ class SourceIndex:
 
     def _check_model(self) -> None:
         built_with = self.manifest.get("model")
-        if not built_with and self.store.unit_count():
+        if not isinstance(built_with, str) or not built_with:
+            built_with = None
+        if built_with is None and self.store.unit_count():
             stored = self.store.embedding_models()
             built_with = stored[0] if stored and self.settings.model not in stored else None
         if built_with and built_with != self.settings.model:
@@ -224,6 +228,15 @@ class SourceIndex:
                 f"{self.folder}: this index was built with the embedding model {built_with!r}, "
                 f"but this run uses {self.settings.model!r}; set FACTCHECK_MODEL={built_with} "
                 "or use another --index folder")
+
+
+def _named_files(manifest: dict) -> set[str]:
+    named = set()
+    for key in ("files", "previous_files"):
+        files = manifest.get(key)
+        if isinstance(files, dict):
+            named |= {name for name in files.values() if isinstance(name, str)}
+    return named
 
 
 def _sha256(path: Path) -> str | None:
@@ -235,12 +248,3 @@ def _sha256(path: Path) -> str | None:
             digest.update(block)
     return digest.hexdigest()
 
-
-def _remove_old(folder: Path, old: object, current: dict) -> None:
-    for key, name in (old.items() if isinstance(old, dict) else ()):
-        if isinstance(name, str) and name and name != current.get(key):
-            target = folder / name
-            if target.is_dir():
-                shutil.rmtree(target, ignore_errors=True)
-            else:
-                target.unlink(missing_ok=True)
