@@ -7,8 +7,14 @@ import numpy as np
 import pytest
 
 from factcheck.index.backends import (
-    VECTOR_BACKENDS, WORD_BACKENDS, check_backends, load_vector_index, load_word_index,
-    new_vector_index, new_word_index)
+    VECTOR_BACKENDS,
+    WORD_BACKENDS,
+    check_backends,
+    load_vector_index,
+    load_word_index,
+    new_vector_index,
+    new_word_index,
+)
 from factcheck.settings import Settings
 
 TEXTS = ["prisoner exchange of 175 soldiers", "energy infrastructure pause",

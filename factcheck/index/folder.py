@@ -23,8 +23,14 @@ import numpy as np
 
 from factcheck.errors import IndexMismatchError
 from factcheck.index.backends import (
-    VectorIndex, WordIndex, check_backends, load_vector_index, load_word_index,
-    new_vector_index, new_word_index)
+    VectorIndex,
+    WordIndex,
+    check_backends,
+    load_vector_index,
+    load_word_index,
+    new_vector_index,
+    new_word_index,
+)
 from factcheck.index.files import LOCK, MANIFEST, WriterLock, read_manifest, sweep, write_manifest
 from factcheck.index.store import Store
 from factcheck.settings import Settings
