@@ -198,7 +198,7 @@ def _ingest_throughput(
     saved = (ingest_module.split, ingest_module.attribute_many)
     ingest_module.split = timer.wrap("split", ingest_module.split)
     ingest_module.attribute_many = timer.wrap("attribute", ingest_module.attribute_many)
-    engine.index.append = timer.wrap("faiss+bm25", engine.index.append)
+    engine.index.update = timer.wrap("faiss+bm25", engine.index.update)
     try:
         start, cpu = time.perf_counter(), time.process_time()
         result = engine.ingest_documents(chosen)

@@ -93,6 +93,7 @@ class Bm25Index:
                 handle.writelines(json.dumps(text) + "\n" for text in texts)
             if self._retriever is not None:
                 self._retriever.save(str(temporary / SCORES), allow_pickle=False)
+        self._texts, self._path = None, path  # read again only if this index changes
 
     def _held_texts(self) -> list[str]:
         if self._texts is None:
