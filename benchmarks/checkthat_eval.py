@@ -241,12 +241,7 @@ def unit_runs(engine, queries: dict[str, str], depth: int):
     words = [read_claim(text).words for text in queries.values()]
     index = engine.index
     vectors = engine.encoder.encode(words, engine.settings.batch_size)
-    scores, rows = index.vectors().search(vectors, depth)
-    dense = [
-        [(int(r), float(s)) for r, s in zip(rs, ss, strict=True) if r >= 0]
-        for rs, ss in zip(rows, scores, strict=True)
-    ]
-    return dense, index.lexical().search_many(words, depth)
+    return index.vectors().search(vectors, depth), index.lexical().search(words, depth)
 
 
 def row_documents(engine) -> dict[int, str]:
