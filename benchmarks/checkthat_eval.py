@@ -228,7 +228,7 @@ def product_rankings(engine, queries: dict[str, str]) -> tuple[dict[str, Ranking
     results = engine.search_many([(text, None) for text in queries.values()], k=DEPTH)
     seconds = time.perf_counter() - started
     rankings = {
-        qid: [m["doc_id"] for m in result.get("matches", [])]
+        qid: [m.doc_id for m in getattr(result, "matches", ())]
         for qid, result in zip(queries, results, strict=True)
     }
     return rankings, len(queries) / seconds

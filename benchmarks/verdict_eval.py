@@ -52,7 +52,7 @@ def open_index(folder: Path) -> Engine:
 def evaluate(engine: Engine, cases: list[verdict_set.Case]) -> list[str]:
     """The verdict the engine gives each case."""
     results = engine.search_many([(case.claim, case.speaker) for case in cases])
-    return [result.get("verdict", "error") for result in results]
+    return [str(getattr(result, "verdict", "error")) for result in results]
 
 
 def report(cases: list[verdict_set.Case], got: list[str]) -> list[str]:
