@@ -18,6 +18,7 @@ from factcheck.records import Document, IngestResult
 from factcheck.sources.read import SUPPORTED_SUFFIXES, read_data
 from factcheck.ui import widgets
 from factcheck.ui.common import check_upload, engine
+
 _LAST = "sources_last_ingest"
 
 
