@@ -224,11 +224,13 @@ def open_engine(doc_text: str, **settings: object):
 
 def product_rankings(engine, queries: dict[str, str]) -> tuple[dict[str, Ranking], float]:
     """`Engine.search_many` matches per query, and the queries per second."""
+    from factcheck.verdict.result import SearchResult
+
     started = time.perf_counter()
     results = engine.search_many([(text, None) for text in queries.values()], k=DEPTH)
     seconds = time.perf_counter() - started
     rankings = {
-        qid: [m["doc_id"] for m in result.get("matches", [])]
+        qid: [m.doc_id for m in result.matches] if isinstance(result, SearchResult) else []
         for qid, result in zip(queries, results, strict=True)
     }
     return rankings, len(queries) / seconds

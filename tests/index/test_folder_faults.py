@@ -64,7 +64,7 @@ def _killed_ingest(settings: Settings, path: Path, moment: str = "vectors") -> N
 
 def _searchable(settings: Settings) -> None:
     engine = Engine.open(settings)
-    assert engine.search(CLAIM)["matches"], "the committed document is not searched"
+    assert engine.search(CLAIM).matches, "the committed document is not searched"
     manifest = json.loads((settings.index_dir / MANIFEST).read_text())
     assert manifest["counts"]["vectors"] == engine.index.store.unit_count()
 
@@ -85,14 +85,14 @@ def test_rerun_after_killed_first_ingest_brings_index_in_step(hash_settings):
     _killed_ingest(hash_settings, SEED_DOC)
     engine = Engine.open(hash_settings)
     assert engine.ingest([SEED_DOC]).skipped == 1
-    assert engine.search(CLAIM)["matches"]
+    assert engine.search(CLAIM).matches
 
 
 def test_document_without_words_is_ingested_and_index_stays_usable(hash_settings, tmp_path):
     (tmp_path / "p.txt").write_text("!!! ???\n", encoding="utf-8")
     engine = Engine.open(hash_settings)
     assert engine.ingest([tmp_path / "p.txt"]).documents == 1
-    assert engine.search("!!! ??? and more words")["verdict"]
+    assert engine.search("!!! ??? and more words").verdict
     assert engine.ingest([SEED_DOC]).documents == 1
     _searchable(hash_settings)
 
