@@ -3,7 +3,7 @@
 `claims` reads a claim (a speaker written in its text, ellipses, brackets), `align` and
 `changekinds` compare its words with a source's, `judge` applies the verdict rules,
 `rerank` orders the matches, `review` applies editors' decisions, and `search` puts the
-stages together for a batch of claims.
+stages together for a batch of claims; `types` holds the word and alignment types they share.
 """
 
 from factcheck._exports import lazy_exports

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.attribution.parse.complements import complement_span
-from factcheck.attribution.parse.frames import Frame
 from factcheck.attribution.resolve.mentions import mention_of
 from factcheck.attribution.resolve.names import name_in
 from factcheck.attribution.quotes.scan import Quote
 from factcheck.attribution.resolve.subjects import governing_verb, subject_of
+from factcheck.attribution.types import Frame
 
 PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 

@@ -1,0 +1,70 @@
+"""The attribution stage's tuned numbers, each with how it was chosen: the confidence of each
+speaker rule and the windows the scanners read.
+
+A statement's confidence is the confidence of the rule that found its speaker
+(`CONFIDENCE`, `types.Rule`), times `CARRIED_OVER` for each quote it inherited its speaker
+across, times `PARTIAL_OR_WEAK` for a partial quote or a cue of the data-derived lexicon.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from factcheck.attribution.types import Rule
+
+# Confidences: hand-set when the stage was written (not fitted).
+CONFIDENCE = MappingProxyType({
+    Rule.NAME: 0.9,
+    Rule.ORGANISATION: 0.85,
+    Rule.CONJOINED: 0.85,
+    Rule.DESCRIPTION: 0.6,
+    Rule.QUANTIFIED: 0.6,
+    Rule.PRONOUN_RECENT: 0.8,
+    Rule.PRONOUN_NAMED: 0.5,
+    Rule.PRONOUN_UNSURE: 0.3,
+    Rule.FIRST_PERSON: 0.5,
+    Rule.OUTLET_RECENT: 0.7,
+    Rule.OUTLET_NAMED: 0.6,
+    Rule.OUTLET_DESCRIBED: 0.5,
+    Rule.NO_SPEAKER: 0.1,
+})
+CARRIED_OVER = 0.5
+PARTIAL_OR_WEAK = 0.8
+
+# Scanner windows, in words or characters.
+# The words after a quote read for its tag (`quotes.adjacent.frame_after`), and how near the
+# quote its cue must be among them.
+TAG_WORDS = 30
+CUE_WORDS = 12
+# A speaker mention read by the scanner is at most this many words ('former Gov. Jeb Bush of
+# Florida').
+MENTION_WORDS = 8
+# A cue after a quote that ends its sentence is its tag only within this many words of it
+# (farther, after an apposition, or ending the sentence within `FAR_TAG_WORDS`).
+NEAR_TAG_WORDS = 4
+FAR_TAG_WORDS = 8
+# A name's apposition opens with a comma within this many words ('Miller, a retired worker
+# …, said').
+APPOSITION_WORDS = 5
+# A speaker before a colon opening a quote: at most this many words ('Stated Stone:').
+COLON_SPEAKER_WORDS = 6
+# The words after a quote read for a verb outside the cue lexicon next to a name (`quotes.tags`).
+VERB_TAG_WORDS = 7
+# The next sentence holds a quote's tag when it is at most this many words ('“…?” Borger
+# asked.'), or a signature line opened by a dash of at most `SIGNATURE_WORDS`.
+SHORT_TAG_WORDS = 6
+SIGNATURE_WORDS = 12
+# A quote goes on with the one before when at most this many words lie between: after a
+# comma (“…,” he said, “…”), or before a quote opening the next paragraph (its own tag).
+SPLIT_TAG_WORDS = 10
+PARAGRAPH_TAG_WORDS = 12
+# Headlines, section headings and link lines: at most this many words without end punctuation.
+HEADING_WORDS = 14
+# How far back (characters) a pronoun looks for a person named, and 'the newspaper' for an
+# outlet named, when no earlier speaker fits.
+PRONOUN_LOOKBACK = 1_500
+OUTLET_LOOKBACK = 3_000
+# Sentences longer than this (characters) are not parsed: a run-on table or list, not prose.
+MAX_PARSED_SENTENCE = 2_000
+# Reported speech this much covered by direct quotes is left to those quotes.
+QUOTED_SHARE = 0.5
