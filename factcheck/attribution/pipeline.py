@@ -71,7 +71,12 @@ def attribute_many(
     items: Sequence[tuple[Document, Sequence[Passage]]],
 ) -> list[list[Statement]]:
     """`attribute` over many documents, with one batched spaCy run for all of them."""
-    plans = [_Plan(document) for document, _ in items]
+    return [plan.statements() for plan in _parsed([document for document, _ in items])]
+
+
+def _parsed(documents: Sequence[Document]) -> list[_Plan]:
+    """The plans of some documents with their frames read, in one batched spaCy run."""
+    plans = [_Plan(document) for document in documents]
     jobs = [
         (plan.text[s:e], (n, i)) for n, plan in enumerate(plans) for i, (s, e) in plan.to_parse()
     ]
@@ -80,7 +85,7 @@ def attribute_many(
         with nlp.select_pipes(enable=list(_PIPES)):
             for doc, (n, i) in nlp.pipe(jobs, as_tuples=True, batch_size=256):
                 plans[n].add_parse(i, doc)
-    return [plan.statements() for plan in plans]
+    return plans
 
 
 def document_speakers(statements: Sequence[Statement]) -> list[str]:

@@ -102,12 +102,12 @@ def _reported(draft: Draft) -> bool:
 
 def statement_confidence(draft: Draft) -> float:
     """A statement's confidence: its speaker rule's, less for each carry-over and for a
-    partial quote or a cue of the data-derived lexicon (see `tuning`)."""
+    partial quote or a cue of the data-derived lexicon; `NO_SPEAKER`'s without a speaker
+    (see `tuning`)."""
     frame = draft.frame
     if frame is None or not frame.speaker:
-        confidence = tuning.CONFIDENCE[Rule.NO_SPEAKER]
-    else:
-        confidence = tuning.CONFIDENCE[frame.rule] * tuning.CARRIED_OVER**frame.carried
-    if draft.kind is StatementKind.PARTIAL or (frame is not None and frame.weak):
+        return tuning.CONFIDENCE[Rule.NO_SPEAKER]
+    confidence = tuning.CONFIDENCE[frame.rule] * tuning.CARRIED_OVER**frame.carried
+    if draft.kind is StatementKind.PARTIAL or frame.weak:
         confidence *= tuning.PARTIAL_OR_WEAK
     return round(min(1.0, confidence), 3)
