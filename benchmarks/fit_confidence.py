@@ -46,6 +46,7 @@ from calibration import reliability_lines
 from common import machine_lines
 
 from factcheck.attribution import tuning
+from factcheck.attribution.quotes.chains import Draft
 from factcheck.attribution.resolve.drafts import statement_confidence
 from factcheck.attribution.types import Rule
 from factcheck.records import StatementKind
@@ -65,7 +66,7 @@ class Item:
     """One statement of one annotation file: its article, draft and whether it is right."""
 
     article: str
-    draft: object
+    draft: Draft
     right: bool
 
     @property
