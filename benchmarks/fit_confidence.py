@@ -274,8 +274,8 @@ def main() -> int:
         print(f"skipped: PolNeAR data not found at {DATA}")
         return 0
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    print("\n".join(machine_lines()), flush=True)
     print("\n".join(report(collect("train"), args)))
-    print("\n".join(machine_lines()))
     return 0
 
 
