@@ -154,7 +154,7 @@ class _Plan:
             frame = replace(frame, content=raised[0], cut=raised[1])
         frame = replace(frame, head=_content_head(doc, offset, frame.content))
         if frame.mention and inside(self.quotes, frame.mention[0]) is not None:
-            frame = replace(frame, mention=None)
+            frame = replace(frame, mention=None)  # a misparse reaching into the quote it introduces
         return frame
 
     def sentence_at(self, position: int) -> int:
@@ -269,4 +269,3 @@ def _statement(plan: _Plan, n: int, draft: Draft) -> Statement:
         confidence=statement_confidence(draft),
         parts=tuple(draft.parts),
     )
-

@@ -168,6 +168,7 @@ def _continues(plan: QuotePlan, previous: Draft, quote: Quote, frame: Frame | No
     between = plan.text[previous.last_quote.mark_end : quote.mark_start]
     if "\n" in between:
         return _next_paragraph(plan, previous, quote, between)
+    # “…,” he said, “…”
     split = between.rstrip().endswith(",") and len(between.split()) <= tuning.SPLIT_TAG_WORDS
     return (
         previous.frame is not None
