@@ -24,7 +24,6 @@ from common import CACHE, machine_lines
 from factcheck.engine import Engine
 from factcheck.report.run import run_report
 from factcheck.runners import open_searcher
-from factcheck.runners.ray import CHUNK_CLAIMS
 from factcheck.settings import Settings
 
 INDEX = CACHE / "checkthat-vclaim"
@@ -45,7 +44,7 @@ def timed(claims: Path, out: Path, engine: Engine, runner: str, workers: int) ->
     searcher = open_searcher(engine.settings.with_changes(runner=runner, ray_workers=workers),
                              engine)
     started = time.perf_counter()
-    summary = run_report(claims, out, searcher, chunk_size=CHUNK_CLAIMS)
+    summary = run_report(claims, out, searcher)
     return summary.claims / (time.perf_counter() - started)
 
 

@@ -20,16 +20,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from factcheck.errors import BackendUnavailableError
+from factcheck.report.run import CHUNK_CLAIMS
 
 if TYPE_CHECKING:
     from factcheck.settings import Settings
 
 log = logging.getLogger(__name__)
-# Claims a report hands over at a time: one Ray dataset each, and each starts its actors (and
-# so loads the model) anew, so chunks are long (results held: ~15 KiB a claim).
-CHUNK_CLAIMS = 20_000
-# Claims per actor call: large enough for the model's batches, small enough to share out.
-BATCH_CLAIMS = 256
+
 
 
 class _SearchActor:
@@ -41,15 +38,18 @@ class _SearchActor:
         self.engine = Engine.open(settings)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        claims = [(str(c), None if s == "" else str(s))
-                  for c, s in zip(batch["claim"], batch["speaker"], strict=True)]
-        found = self.engine.search_many(claims, k=int(batch["k"][0]))
-        return {"n": batch["n"], "result": np.array([json.dumps(r) for r in found])}
+        found = [json.dumps(self.engine.search_many(
+            [(text, speaker) for text, speaker in json.loads(str(group))], k=int(k)))
+            for group, k in zip(batch["claims"], batch["k"], strict=True)]
+        return {"rows": batch["rows"], "results": np.array(found)}
 
 
 class RaySearcher:
     """The report's `Searcher` on Ray: `settings` and `search_many`, as the engine has."""
 
+    # Claims a report hands over at a time: the in-process runner's chunks, so that claims are
+    # encoded in the same batches (see `_groups`); each chunk is one Ray dataset, whose
+    # actors load the model anew (seconds, against minutes of searching per chunk).
     chunk_claims = CHUNK_CLAIMS
 
     def __init__(self, settings: Settings) -> None:
@@ -63,16 +63,37 @@ class RaySearcher:
         _quiet(ray.data.DataContext.get_current())
         if not claims:
             return []
-        items = [{"n": n, "claim": text, "speaker": speaker or "", "k": k}
-                 for n, (text, speaker) in enumerate(claims)]
+        groups = _groups(claims, self.settings.max_claim_chars)
+        items = [{"rows": json.dumps(group), "claims": json.dumps([claims[n] for n in group]),
+                  "k": k} for group in groups]
         dataset = ray.data.from_items(items).map_batches(
-            _SearchActor, fn_constructor_kwargs={"settings": self.settings},
-            batch_size=BATCH_CLAIMS, batch_format="numpy",
-            concurrency=self.settings.ray_workers, num_cpus=1)
+            _SearchActor, fn_constructor_kwargs={"settings": self.settings}, batch_size=1,
+            batch_format="numpy", concurrency=self.settings.ray_workers, num_cpus=1)
         results: list[dict] = [{}] * len(claims)
         for row in dataset.iter_rows():
-            results[int(row["n"])] = json.loads(row["result"])
+            for n, result in zip(json.loads(row["rows"]), json.loads(row["results"]),
+                                 strict=True):
+                results[n] = result
         return results
+
+
+def _groups(claims: Sequence[tuple[str, str | None]], max_chars: int) -> list[list[int]]:
+    """Claim positions in the groups the in-process search encodes together (by length,
+    `search._BATCH_CLAIMS` at a time), so that each actor computes the very same vectors
+    (a batch's padding changes the last bits of its vectors); unreadable claims apart."""
+    from factcheck.errors import FactcheckError
+    from factcheck.verdict.claims import read_claim
+    from factcheck.verdict.search import _BATCH_CLAIMS
+
+    lengths, unreadable = {}, []
+    for n, (text, speaker) in enumerate(claims):
+        try:
+            lengths[n] = len(read_claim(text, speaker, max_chars).words)
+        except FactcheckError:
+            unreadable.append(n)
+    order = sorted(lengths, key=lengths.__getitem__)
+    groups = [order[start:start + _BATCH_CLAIMS] for start in range(0, len(order), _BATCH_CLAIMS)]
+    return groups + ([unreadable] if unreadable else [])
 
 
 def _start_ray(settings: Settings) -> None:

@@ -44,7 +44,7 @@ def test_ray_report_equals_the_in_process_report(local_ray, seed_index_dir, tmp_
     local = run_report(claims, tmp_path / "local.json", engine)
     on_ray = open_searcher(engine.settings.with_changes(runner="ray", ray_workers=2), engine)
     assert on_ray is not engine
-    summary = run_report(claims, tmp_path / "ray.json", on_ray, chunk_size=3)
+    summary = run_report(claims, tmp_path / "ray.json", on_ray)
     assert (summary.claims, summary.verdicts, summary.bad_rows) == (
         local.claims, local.verdicts, local.bad_rows)
     assert _results(tmp_path / "ray.json") == _results(tmp_path / "local.json")
