@@ -8,11 +8,11 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "factcheck"
 # The stages in pipeline order: a stage imports its own modules and earlier stages only.
-STAGES = ["sources", "attribution", "index", "verdict", "presentation", "report", "ui"]
+STAGES = ["sources", "attribution", "index", "verdict", "presentation", "report", "runners", "ui"]
 # Shared by every stage; they import nothing of factcheck but each other.
 FOUNDATION = {"records", "errors", "settings", "_exports"}
-# The top level that puts the stages together; only the UI, the last stage, drives it.
-TOP = {"engine": {"ui"}, "cli": set(), "__init__": set()}
+# The top level that puts the stages together; only the batch runners and the UI drive it.
+TOP = {"engine": {"runners", "ui"}, "cli": set(), "__init__": set()}
 
 
 def _module_name(path: Path) -> str:

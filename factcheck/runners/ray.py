@@ -79,11 +79,11 @@ class RaySearcher:
 
 def _groups(claims: Sequence[tuple[str, str | None]], max_chars: int) -> list[list[int]]:
     """Claim positions in the groups the in-process search encodes together (by length,
-    `search._BATCH_CLAIMS` at a time), so that each actor computes the very same vectors
+    `search.BATCH_CLAIMS` at a time), so that each actor computes the very same vectors
     (a batch's padding changes the last bits of its vectors); unreadable claims apart."""
     from factcheck.errors import FactcheckError
     from factcheck.verdict.claims import read_claim
-    from factcheck.verdict.search import _BATCH_CLAIMS
+    from factcheck.verdict.search import BATCH_CLAIMS
 
     lengths, unreadable = {}, []
     for n, (text, speaker) in enumerate(claims):
@@ -92,7 +92,7 @@ def _groups(claims: Sequence[tuple[str, str | None]], max_chars: int) -> list[li
         except FactcheckError:
             unreadable.append(n)
     order = sorted(lengths, key=lengths.__getitem__)
-    groups = [order[start:start + _BATCH_CLAIMS] for start in range(0, len(order), _BATCH_CLAIMS)]
+    groups = [order[start:start + BATCH_CLAIMS] for start in range(0, len(order), BATCH_CLAIMS)]
     return groups + ([unreadable] if unreadable else [])
 
 
