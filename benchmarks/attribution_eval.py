@@ -342,8 +342,9 @@ def main() -> int:
         return 0
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from factcheck.attribution.pipeline import _nlp, attribute_many
-    from factcheck.attribution.quotes.scan import paragraphs, sentences
+    from factcheck.attribution.quotes.scan import paragraphs
     from factcheck.records import Document
+    from factcheck.sources.split import sentences
 
     rows = _load(args.split, args.limit)
     texts = {r["article"]: r["text"] for r in rows}

@@ -36,10 +36,10 @@ from factcheck.attribution.quotes.scan import (
     is_heading,
     is_sentence_quote,
     paragraphs,
-    sentences,
 )
 from factcheck.attribution.types import Frame
 from factcheck.records import Document, Passage, Span, Statement, StatementKind
+from factcheck.sources.split import sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

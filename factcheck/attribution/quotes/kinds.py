@@ -5,9 +5,10 @@ sentence. Part of the attribute stage (`quotes.chains` builds the statements).
 
 from __future__ import annotations
 
-from factcheck.attribution.quotes.scan import Quote, is_sentence_quote, sentences
+from factcheck.attribution.quotes.scan import Quote, is_sentence_quote
 from factcheck.attribution.types import Frame, QuotePlan
 from factcheck.records import StatementKind
+from factcheck.sources.split import sentences
 
 
 def quote_kind(plan: QuotePlan, n: int, frame: Frame | None) -> StatementKind:

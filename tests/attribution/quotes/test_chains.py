@@ -8,7 +8,8 @@ import pytest
 
 from factcheck.attribution.pipeline import attribute
 from factcheck.attribution.quotes.chains import quote_chains
-from factcheck.attribution.quotes.scan import find_quotes, paragraphs, sentences
+from factcheck.attribution.quotes.scan import find_quotes, paragraphs
+from factcheck.sources.split import sentences
 from factcheck.records import Document
 
 

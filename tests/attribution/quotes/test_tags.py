@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from factcheck.attribution.quotes.scan import find_quotes, paragraphs, sentences
+from factcheck.attribution.quotes.scan import find_quotes, paragraphs
+from factcheck.sources.split import sentences
 from factcheck.attribution.quotes.tags import (
     before_relative,
     name_then_verb,
