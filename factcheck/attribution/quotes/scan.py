@@ -1,4 +1,5 @@
-"""Finding quote spans, paragraphs and sentences in raw text, without any model.
+"""Finding quote spans and paragraphs in raw text, without any model (sentences come from
+the split stage's one splitter, `factcheck.sources.split.sentences`).
 
 A fast character scanner: it pairs opening and closing quote marks (curly, straight,
 doubled apostrophes, „…“, «…», and top-level ‘…’), follows quotes that run over several
