@@ -25,6 +25,7 @@ import logging
 import os
 import platform
 import re
+import shutil
 import sys
 import time
 from collections.abc import Sequence
@@ -208,9 +209,13 @@ def open_engine(doc_text: str, **settings: object):
     from factcheck.engine import Engine
     from factcheck.settings import Settings
 
+    from factcheck.settings import with_milvus
+
     folder = CACHE / f"checkthat-{doc_text.replace('+', '-')}"
+    if settings.get("milvus_uri"):
+        folder = _milvus_copy(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    engine = Engine.open(Settings(index_dir=folder, **settings))
+    engine = Engine.open(with_milvus(Settings(index_dir=folder, **settings)))
     if engine.stats().get("documents", 0) < 10_375:
         started = time.perf_counter()
         result = engine.ingest_documents(load_claims(doc_text))
@@ -220,6 +225,17 @@ def open_engine(doc_text: str, **settings: object):
             f"{time.perf_counter() - started:.0f} s"
         )
     return engine
+
+
+def _milvus_copy(folder: Path) -> Path:
+    """A folder beside the embedded one, with its SQLite store (embeddings included), so
+    that the Milvus collections are built from stored vectors and the embedded files stay."""
+    copy = folder.with_name(folder.name + "-milvus")
+    store = folder / "factcheck.sqlite3"
+    if not (copy / store.name).exists() and store.exists():
+        copy.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(store, copy / store.name)
+    return copy
 
 
 def product_rankings(engine, queries: dict[str, str]) -> tuple[dict[str, Ranking], float]:
@@ -410,6 +426,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--candidates", type=int, help="Settings.candidates for the product")
     parser.add_argument("--rrf-k", type=int, help="Settings.rrf_k for the product")
+    parser.add_argument("--milvus-uri", help="index on Milvus (a milvus-lite file or a server)")
     parser.add_argument(
         "--judge-candidates", type=int, help="Settings.judge_candidates for the product"
     )
@@ -439,6 +456,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "rrf_k": args.rrf_k,
             "judge_candidates": args.judge_candidates,
             "rerank_matches": False if args.no_rerank else None,
+            "milvus_uri": args.milvus_uri,
         }
         engine = open_engine(doc_text, **{k: v for k, v in changes.items() if v is not None})
         print(

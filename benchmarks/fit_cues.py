@@ -35,6 +35,7 @@ import json
 import os
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -110,7 +111,7 @@ def _candidates(plan, doc, index: int):
                 frame = _with_pair(token, offset, index, dep, kind == "noun")
                 if frame is not None and frame.content not in (None, content):
                     if frame.mention and inside(plan.quotes, frame.mention[0]) is not None:
-                        frame.mention = None
+                        frame = replace(frame, mention=None)  # frames are immutable
                     yield kind, token.lower_, dep, frame, content
 
 

@@ -37,6 +37,15 @@ class Settings:
     # The engines behind the index (factcheck/index/backends: VECTOR_BACKENDS, WORD_BACKENDS).
     vector_backend: str = "faiss"
     word_backend: str = "bm25s"
+    # Milvus (factcheck/index/backends/milvus.py): a milvus-lite file or http://host:19530.
+    # Given, it is the engine of both vectors and words unless the backends are set apart.
+    milvus_uri: str | None = None
+    milvus_token: str | None = None
+    # How batch work runs (factcheck/runners): "local" in this process, or "ray" (Ray Data);
+    # ray_address None starts Ray on this machine, else joins that cluster ("auto", ray://…).
+    runner: str = "local"
+    ray_address: str | None = None
+    ray_workers: int = 1
     # Inputs are bounded so that one paste cannot stall the machine.
     max_claim_chars: int = 5_000
     max_document_chars: int = 5_000_000
@@ -88,7 +97,27 @@ def settings_from_env(**overrides: object) -> Settings:
         env["organisation"] = os.environ["FACTCHECK_ORG"]
     if os.environ.get("FACTCHECK_ORG_URL"):
         env["organisation_url"] = os.environ["FACTCHECK_ORG_URL"]
+    for field, name in _MORE_ENV:
+        if os.environ.get(name):
+            env[field] = os.environ[name]
     settings = Settings().with_changes(**env)
     if overrides.get("index_dir") is not None:
         overrides["index_dir"] = Path(str(overrides["index_dir"]))
-    return settings.with_changes(**overrides)
+    return with_milvus(settings.with_changes(**overrides))
+
+
+_MORE_ENV = (("milvus_uri", "FACTCHECK_MILVUS_URI"), ("milvus_token", "FACTCHECK_MILVUS_TOKEN"),
+             ("ray_address", "FACTCHECK_RAY_ADDRESS"))
+
+
+def with_milvus(settings: Settings) -> Settings:
+    """Settings whose Milvus URI, where given, makes Milvus the engine of the default backends."""
+    if not settings.milvus_uri:
+        return settings
+    defaults = Settings()
+    return replace(
+        settings,
+        vector_backend="milvus" if settings.vector_backend == defaults.vector_backend
+        else settings.vector_backend,
+        word_backend="milvus" if settings.word_backend == defaults.word_backend
+        else settings.word_backend)

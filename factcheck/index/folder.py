@@ -23,6 +23,7 @@ import numpy as np
 
 from factcheck.errors import IndexMismatchError
 from factcheck.index.backends import (
+    UnitFields,
     VectorIndex,
     WordIndex,
     check_backends,
@@ -151,8 +152,15 @@ class SourceIndex:
 
     def _add(self, indexes: Indexes, units: list[tuple[int, str, str]]) -> None:
         rows = [row for row, _, _ in units]
-        indexes[0].add(rows, self._stored_vectors([sha for _, sha, _ in units]))
-        indexes[1].add(rows, [text for _, _, text in units])
+        indexes[0].add(rows, self._stored_vectors([sha for _, sha, _ in units]),
+                       **self._fields(indexes[0], rows))
+        indexes[1].add(rows, [text for _, _, text in units], **self._fields(indexes[1], rows))
+
+    def _fields(self, index: VectorIndex | WordIndex, rows: list[int]) -> dict:
+        """`fields=` for an engine that filters on them (read from the store), else none."""
+        if not rows or not getattr(index, "pushes_filters", False):
+            return {}
+        return {"fields": [UnitFields(*found) for found in self.store.unit_fields(rows)]}
 
     def _stored_vectors(self, hashes: list[str]) -> np.ndarray:
         found = self.store.cached_embeddings(hashes, self.settings.model)

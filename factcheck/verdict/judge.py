@@ -26,8 +26,9 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from factcheck.attribution import lexicon
-from factcheck.verdict.align import Alignment, align
+from factcheck.verdict.align import align
 from factcheck.verdict.claims import Claim
+from factcheck.verdict.types import Alignment
 from factcheck.records import Candidate, Verdict
 from factcheck.settings import Settings
 from factcheck.attribution.resolve.aliases import core_name, normalise_speaker, same_speaker

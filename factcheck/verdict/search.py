@@ -47,8 +47,8 @@ def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder,
     # Claims of similar length are encoded together: a batch is padded to its longest claim.
     order = sorted(range(len(claims)), key=lambda n: len(claims[n].words))
     by_length = [claims[n] for n in order]
-    batches = [by_length[start:start + _BATCH_CLAIMS]
-               for start in range(0, len(claims), _BATCH_CLAIMS)]
+    batches = [by_length[start:start + BATCH_CLAIMS]
+               for start in range(0, len(claims), BATCH_CLAIMS)]
     aliases = load_aliases(index)
     found: list[SearchResult] = []
     for batch, vectors in encode_ahead(encoder, batches, _claim_words,
@@ -59,7 +59,7 @@ def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder,
 
 
 # Claims embedded, retrieved and read from SQLite together (one IN (...) list per table).
-_BATCH_CLAIMS = 64
+BATCH_CLAIMS = 64
 
 
 def _claim_words(batch: Sequence[Claim]) -> list[str]:

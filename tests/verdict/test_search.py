@@ -9,12 +9,21 @@ pytestmark = pytest.mark.slow
 SCAVINO = "The call is going well and still in progress"
 
 
-@pytest.fixture(scope="module")
-def engine(seed_index_dir):
-    from factcheck.engine import Engine
-    from factcheck.settings import Settings
+@pytest.fixture(scope="module", params=["embedded", "milvus"])
+def engine(request, seed_index_dir, tmp_path_factory):
+    """The seed index on the embedded engines, and the same folder's copy on milvus-lite
+    (its collections built from the stored embeddings): every seed case holds on both."""
+    import shutil
 
-    return Engine.open(Settings(index_dir=seed_index_dir))
+    from factcheck.engine import Engine
+    from factcheck.settings import Settings, with_milvus
+
+    if request.param == "embedded":
+        return Engine.open(Settings(index_dir=seed_index_dir))
+    folder = tmp_path_factory.mktemp("milvus-seed")
+    shutil.copytree(seed_index_dir, folder / "index")
+    return Engine.open(with_milvus(Settings(index_dir=folder / "index",
+                                            milvus_uri=str(folder / "milvus.db"))))
 
 
 def test_verbatim_without_and_with_the_speaker(engine):

@@ -10,7 +10,6 @@ clause it is parenthetical to. Offsets are character offsets into the document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from factcheck.attribution import lexicon
 from factcheck.attribution.parse.complements import gives_a_name, quoted_complement
@@ -48,6 +47,7 @@ from factcheck.attribution.resolve.subjects import (
     subject_of,
 )
 from factcheck.attribution.resolve.forms import inverted_subject, passive_cue
+from factcheck.attribution.types import Frame
 
 _TRIGGERS = CUE_FORMS | LEXICON_FORMS | frozenset(NOUN_CONTENT_DEPS) | LIGHT_ADJECTIVES
 _LETTERS = re.compile(r"[a-z]+")
@@ -73,23 +73,6 @@ _SAY = lexicon.finite_forms("cue_verbs", "say")  # say, says, said: their object
 _NO_SOURCE = SEEMING_FORMS | {"known", "referred"}
 _NAMING = lexicon.verbs("naming_verbs")
 REPORT_CUES = frozenset({"according"}) | lexicon.verb_forms("report")
-
-
-@dataclass
-class Frame:
-    """A cue with its speaker mention and, for reported speech, its content offsets."""
-
-    cue: tuple[int, int]
-    mention: tuple[int, int] | None
-    content: tuple[int, int] | None
-    sentence: int
-    report: bool = False
-    speaker: str | None = None
-    weak: bool = False  # a cue of the data-derived lexicon (`cues`): a lower confidence
-    confidence: float = 0.0
-    via: str | None = None
-    head: tuple[int, int] | None = None  # the head word of the content clause
-    cut: tuple[int, int] | None = None  # the attribution phrase, where it is not cue + mention
 
 
 def frame_of(token, offset: int, sentence: int) -> Frame | None:

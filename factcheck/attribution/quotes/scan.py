@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+
+from factcheck.attribution import tuning
+from factcheck.attribution.types import Quote
 
 from factcheck.attribution import lexicon
 
@@ -30,27 +32,6 @@ _LINK_LINE = re.compile(
     re.IGNORECASE,
 )
 _LEADING = "“”\"‘’'«»„`([{.@-–—― "
-
-
-@dataclass(frozen=True)
-class Quote:
-    """One quoted stretch of text (offsets of the words, without the marks).
-
-    Attributes:
-        start: first character of the quoted words.
-        end: end of the quoted words.
-        mark_start: offset of the opening mark.
-        mark_end: offset just past the closing mark (== end when the quote is unclosed).
-        closed: whether a closing mark was found in the paragraph.
-        continues: whether this quote continues an unclosed quote of the previous paragraph.
-    """
-
-    start: int
-    end: int
-    mark_start: int
-    mark_end: int
-    closed: bool = True
-    continues: bool = False
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -213,7 +194,8 @@ def is_heading(line: str) -> bool:
         return True
     if stripped[:1] in "\"“„«‘'":
         return False
-    return len(stripped.split()) <= 14 and not re.search(r"[.!?:;\"”’»)]$", stripped)
+    short = len(stripped.split()) <= tuning.HEADING_WORDS
+    return short and not re.search(r"[.!?:;\"”’»)]$", stripped)
 
 
 def is_sentence_quote(text: str, quote: Quote) -> bool:
