@@ -1,4 +1,4 @@
-"""The pure parts of benchmarks/checkthat_eval.py: MAP@k, MRR, P@1 and tweet cleaning."""
+"""The pure parts of benchmarks/checkthat_eval.py: MAP@k, MRR, P@1, tweet cleaning, folds."""
 
 from __future__ import annotations
 
@@ -95,18 +95,16 @@ def test_trailer_forms_seen_in_the_data(ce):
 
 
 def test_missing_data_exits_with_a_clear_message(ce, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(ce, "DATA", tmp_path / "absent")
-    assert ce.main(["--splits", "dev"]) == 2
+    monkeypatch.setattr(ce, "folder", lambda name: tmp_path / "absent")
+    assert ce.main(["--sets", "2020"]) == 2
     assert "CheckThat! 2020 data not found" in capsys.readouterr().err
 
 
-def test_cross_encoder_experiment_reorders_by_score_minus_rank_penalty():
-    path = SCRIPT.with_name("checkthat_models.py")
-    spec = importlib.util.spec_from_file_location("checkthat_models", path)
-    models = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(models)
-    shortlist, scores = ["a", "b", "c"], [0.1, 0.9, 0.5]
-    assert models._reordered(shortlist, scores, 0.0) == ["b", "c", "a"]
-    # a penalty larger than the score gaps keeps the product's order
-    assert models._reordered(shortlist, scores, 1.0) == ["a", "b", "c"]
-    assert models._reordered(shortlist, scores, 0.3) == ["b", "a", "c"]
+def test_folds_keep_queries_that_share_a_claim_together(ce):  # ce: benchmarks on sys.path
+    from checkthat_data import claim_folds
+
+    qrels = {"a": {"c1"}, "b": {"c1", "c2"}, "c": {"c2"}, "d": {"c3"}, "e": {"c4"}}
+    folds = claim_folds(qrels, folds=3)
+    assert folds["a"] == folds["b"] == folds["c"]  # joined through c1 and c2
+    assert set(folds) == set(qrels) and set(folds.values()) <= {0, 1, 2}
+    assert claim_folds(dict(reversed(qrels.items())), folds=3) == folds  # order-free

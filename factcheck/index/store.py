@@ -174,6 +174,18 @@ class Store:
             f"SELECT row, unit, unit_id FROM units WHERE row IN ({marks})", [int(r) for r in rows])
         return {r["row"]: (r["unit"], r["unit_id"]) for r in found}
 
+    def texts_of_rows(self, rows: Sequence[int]) -> dict[int, str]:
+        """Text of some vector rows (their passage or statement), read in chunks."""
+        found: dict[int, str] = {}
+        for chunk_start in range(0, len(rows), 900):
+            chunk = [int(r) for r in rows[chunk_start:chunk_start + 900]]
+            found.update(self.db.execute(
+                "SELECT u.row, COALESCE(p.text, s.text) FROM units u"
+                " LEFT JOIN passages p ON u.unit = 'passage' AND p.id = u.unit_id"
+                " LEFT JOIN statements s ON u.unit = 'statement' AND s.id = u.unit_id"
+                f" WHERE u.row IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return found
+
     def unit_texts(self) -> Iterator[str]:
         """Text of every unit in vector order (for rebuilding the BM25 index)."""
         yield from (row[0] for row in self.db.execute(

@@ -2,8 +2,9 @@
 
 `claims` reads a claim (a speaker written in its text, ellipses, brackets), `align` and
 `changekinds` compare its words with a source's, `judge` applies the verdict rules,
-`rerank` orders the matches, `review` applies editors' decisions, and `search` puts the
-stages together for a batch of claims.
+`rank` scores candidates (cosine and word overlap, nothing fitted) for the shortlist and the
+order of the matches, `review` applies editors' decisions, and `search` puts the stages
+together for a batch of claims.
 """
 
 from factcheck._exports import lazy_exports
