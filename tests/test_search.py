@@ -128,8 +128,22 @@ def test_hits_are_scored_by_the_mean_of_cosine_and_word_overlap():
     scored = scored_hits("the call is going well", hits, texts)
     # row 0: (0.4 + 1.0) / 2 above row 1: (0.5 + 0.0) / 2; the retrieval score is replaced
     assert [(h.row, round(h.score, 6)) for h in scored] == [(0, 0.7), (1, 0.25)]
-    assert shortlist_hits(scored, 1) == scored[:1]
     assert shortlist_hits(scored[::-1], 5) == scored
+
+
+def test_shortlist_keeps_the_best_by_score_and_a_third_by_shared_words():
+    from factcheck.index.retrieve import Hit
+    from factcheck.verdict.search import shortlist_hits
+
+    # Scores fall with the row number; rows 18 and 19 have the top BM25 scores.
+    hits = [Hit(row=n, score=1.0 - n / 100, dense=0.5, lexical=1.0) for n in range(18)]
+    hits += [Hit(row=18, score=0.2, dense=0.1, lexical=9.0),
+             Hit(row=19, score=0.1, dense=0.1, lexical=8.0)]
+    rows = [hit.row for hit in shortlist_hits(hits[::-1], 6)]
+    assert rows == [0, 1, 2, 3, 18, 19]  # 6 // 3 by words, the rest by score; score order
+    assert [h.row for h in shortlist_hits(hits[:3], 6)] == [0, 1, 2]
+    no_words = [Hit(row=n, score=n / 10, dense=0.5, lexical=0.0) for n in range(3)]
+    assert [h.row for h in shortlist_hits(no_words, 2)] == [2, 1]
 
 
 def test_seed_matches_show_the_unit_closest_in_words_and_meaning(engine):
