@@ -205,7 +205,7 @@ def rankings(prepared: Prepared, config: Config, split: str) -> dict[str, data.R
     for n, qid in enumerate(prepared.splits[split].queries):
         pool = set()
         for scores in cosines:
-            pool.update(np.argpartition(-scores[n], CANDIDATES)[:CANDIDATES].tolist())
+            pool.update(_top(scores[n], CANDIDATES))
         if config.bm25:
             pool.update(lexical[n])
         rows = np.fromiter(pool, dtype=np.int64)
@@ -216,6 +216,13 @@ def rankings(prepared: Prepared, config: Config, split: str) -> dict[str, data.R
         best = rows[np.argsort(-total, kind="stable")[: data.DEPTH]]
         ranked[qid] = [prepared.ids[r] for r in best]
     return ranked
+
+
+def _top(scores: np.ndarray, count: int) -> list[int]:
+    """The rows of the `count` highest scores, in no order."""
+    if count >= len(scores):
+        return list(range(len(scores)))
+    return np.argpartition(-scores, count)[:count].tolist()
 
 
 def configs(name: str, models: Sequence[str], forms: Forms) -> list[Config]:

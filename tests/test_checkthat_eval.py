@@ -108,3 +108,25 @@ def test_folds_keep_queries_that_share_a_claim_together(ce):  # ce: benchmarks o
     assert folds["a"] == folds["b"] == folds["c"]  # joined through c1 and c2
     assert set(folds) == set(qrels) and set(folds.values()) <= {0, 1, 2}
     assert claim_folds(dict(reversed(qrels.items())), folds=3) == folds  # order-free
+
+
+def test_ranking_configuration_scores_the_mean_of_cosine_and_word_overlap(ce):
+    import checkthat_data
+    import checkthat_ranking as ranking
+    import numpy as np
+    from factcheck.verdict.rank import content_words
+
+    texts = ["Trump deleted from Home Alone 2", "Home prices fell", "A dragon over a stadium"]
+    split = checkthat_data.Split({"q": "CBC deletes Trump from Home Alone 2"}, {"q": {"a"}})
+    prepared = ranking.Prepared(
+        ids=["a", "b", "c"], splits={"dev": split},
+        cosines={("m", "claim", "raw", "dev"): np.array([[0.5, 0.7, 0.1]])},
+        doc_words={"claim": [content_words(t) for t in texts]},
+        query_words={("raw", "dev"): [content_words(split.queries["q"])]},
+        bm25={("claim", "raw", "dev"): [[0]]})
+    dense = ranking.Config(("m",), "claim", "raw", dice=False, bm25=False)
+    assert ranking.rankings(prepared, dense, "dev") == {"q": ["b", "a", "c"]}
+    mixed = ranking.Config(("m",), "claim", "raw", dice=True, bm25=True)
+    # a: (0.5 + 2*4/(6+5)) / 2 = 0.61; b: (0.7 + 2*1/(6+3)) / 2 = 0.46
+    assert ranking.rankings(prepared, mixed, "dev") == {"q": ["a", "b", "c"]}
+    assert mixed.name == "m+dice+bm25; docs claim; query raw"
