@@ -87,7 +87,7 @@ def scored_hits(words: str, hits: Sequence[Hit], texts: dict[int, str]) -> list[
     """
     claim = _words(words)
     scored = [replace(hit, score=match_score([hit.dense], dice(claim, _words(texts[hit.row]))))
-              for hit in hits if hit.row in texts]
+              for hit in hits if texts.get(hit.row) is not None]
     return sorted(scored, key=lambda hit: -hit.score)
 
 
