@@ -27,7 +27,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checkthat_data import (  # noqa: E402,F401  (the measures are re-exported for the tests)
+from checkthat_data import (  # noqa: F401  (the measures are re-exported for the tests)
     DEPTH,
     QUERY_FORMS,
     SETS,
@@ -44,7 +44,7 @@ from checkthat_data import (  # noqa: E402,F401  (the measures are re-exported f
     tweet_author,
     verified_claims,
 )
-from common import CACHE, machine_lines  # noqa: E402
+from common import CACHE, machine_lines
 
 DOC_TEXTS = ("claim", "title+claim")
 MEASURES = ("MAP@1", "MAP@5", "MRR", "P@1")
@@ -138,7 +138,7 @@ def retriever_rankings(engine, queries: dict[str, str]) -> dict[str, dict[str, R
     words = [read_claim(text).words for text in queries.values()]
     index, settings = engine.index, engine.settings
     vectors = engine.encoder.encode(words, settings.batch_size)
-    scores, rows = index.vectors().search(vectors, settings.candidates)
+    _, rows = index.vectors().search(vectors, settings.candidates)
     dense = [[int(r) for r in found if r >= 0] for found in rows]
     lexical = [[r for r, _ in run] for run in index.lexical().search_many(words,
                                                                           settings.candidates)]

@@ -34,10 +34,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import checkthat_data as data  # noqa: E402
-from common import CACHE, machine_lines  # noqa: E402
+import checkthat_data as data
+from common import CACHE, machine_lines
 
-from factcheck.verdict.rank import dice, content_words  # noqa: E402
+from factcheck.verdict.rank import content_words, dice
 
 CANDIDATES = 100
 MODELS = ("all-MiniLM-L6-v2", "all-mpnet-base-v2")
@@ -140,10 +140,11 @@ def doc_texts(claims: Sequence[data.VerifiedClaim], form: str) -> list[str]:
 
 
 def prepare(name: str, models: Sequence[str], encode: Encodings, forms: Forms,
-            limit: int | None) -> Prepared:
-    """Encode (or read from the cache) and score everything one set needs."""
+            limit: int | None, splits: Sequence[str] | None = None) -> Prepared:
+    """Encode (or read from the cache) and score everything one set needs (all its splits,
+    or those given)."""
     claims = data.verified_claims(name)
-    splits = {s: data.load_split(name, s, limit) for s in data.splits_of(name)}
+    splits = {s: data.load_split(name, s, limit) for s in splits or data.splits_of(name)}
     queries = [q for q in forms.queries if name == "2020" or q == "raw"]
     texts = {form: doc_texts(claims, form) for form in _embedded(forms.docs)}
     prepared = Prepared([c.id for c in claims], splits, {}, {}, {}, {})

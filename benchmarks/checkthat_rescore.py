@@ -25,11 +25,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import checkthat_data as data  # noqa: E402
-import checkthat_ranking as ranking  # noqa: E402
-from common import machine_lines  # noqa: E402
+import checkthat_data as data
+import checkthat_ranking as ranking
+from common import machine_lines
 
-from factcheck.verdict.rank import dice  # noqa: E402
+from factcheck.verdict.rank import dice
 
 BASE = "all-MiniLM-L6-v2"
 CHUNK = 256
@@ -69,6 +69,8 @@ def second_vectors(prepared: ranking.Prepared, base: ranking.Config, model: str,
     vectors: dict = {"queries": {}, "docs": {}}
     row_of = {doc_id: n for n, doc_id in enumerate(prepared.ids)}
     for split, chosen in queries.items():
+        if not chosen:
+            continue
         first = ranking.rankings(prepared, base, split)
         rows += [row_of[d] for q in chosen for d in first[q][:depth]]
         split_queries = prepared.splits[split].queries
@@ -99,9 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join(machine_lines()))
     name, base = "2020", ranking.Config((BASE,), args.doc, args.query, True, True)
     forms = ranking.Forms((args.doc,), (args.query,))
-    prepared = ranking.prepare(name, [BASE], ranking.Encodings(bfloat16=True), forms, None)
+    splits = ["dev"] + (["train"] if args.train_limit != 0 else [])
+    prepared = ranking.prepare(name, [BASE], ranking.Encodings(bfloat16=True), forms, None,
+                               splits)
     chosen = {"dev": list(prepared.splits["dev"].queries),
-              "train": list(prepared.splits["train"].queries)[:args.train_limit]}
+              "train": list(prepared.splits.get("train", data.Split({}, {})).queries)[
+                  :args.train_limit]}
     texts = ranking.doc_texts(data.verified_claims(name), ranking._worded(args.doc))
     second = second_vectors(prepared, base, args.model, chosen, args.depth,
                             ranking.Encodings(bfloat16=False), texts, name)
@@ -110,13 +115,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  {'order of the shortlist':<28} {'train MAP@5':>11} {'dev MAP@5':>9} "
           f"{'train MRR':>9} {'dev MRR':>7}")
     figures = {}
-    for split in ("train", "dev"):
+    for split in (s for s in ("train", "dev") if chosen[s]):
         qrels = {q: prepared.splits[split].qrels[q] for q in chosen[split]}
         for label, ranked in rescored(prepared, base, split, second, args.depth).items():
             figures.setdefault(label, {})[split] = data.evaluate(ranked, qrels)
     for label, by_split in figures.items():
-        print(f"  {label:<28} {by_split['train']['MAP@5']:>11.4f} {by_split['dev']['MAP@5']:>9.4f}"
-              f" {by_split['train']['MRR']:>9.4f} {by_split['dev']['MRR']:>7.4f}")
+        cells = [f"{by_split[s][m]:.4f}" if s in by_split else "-"
+                 for m, s in (("MAP@5", "train"), ("MAP@5", "dev"), ("MRR", "train"),
+                              ("MRR", "dev"))]
+        print(f"  {label:<28} {cells[0]:>11} {cells[1]:>9} {cells[2]:>9} {cells[3]:>7}")
     return 0
 
 

@@ -114,6 +114,7 @@ def test_ranking_configuration_scores_the_mean_of_cosine_and_word_overlap(ce):
     import checkthat_data
     import checkthat_ranking as ranking
     import numpy as np
+
     from factcheck.verdict.rank import content_words
 
     texts = ["Trump deleted from Home Alone 2", "Home prices fell", "A dragon over a stadium"]
