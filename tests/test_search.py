@@ -153,3 +153,14 @@ def test_seed_matches_show_the_unit_closest_in_words_and_meaning(engine):
     assert result["verdict"] == "paraphrase"
     assert result["matches"][0]["passage_id"] == "trump-putin-ceasefire-call:p14"
     assert result["matches"][0]["text"] == "Limited Agreement on Energy Infrastructure"
+
+
+def test_the_claimed_speaker_is_searched_with_the_words():
+    from factcheck.verdict.claims import read_claim
+    from factcheck.verdict.search import query_text
+
+    assert query_text(read_claim("The call is going well — Dan Scavino")) == (
+        "The call is going well Dan Scavino")
+    assert query_text(read_claim("The call is going well", "Donald Trump")) == (
+        "The call is going well Donald Trump")
+    assert query_text(read_claim("The call is going well")) == "The call is going well"
