@@ -208,7 +208,9 @@ def open_engine(doc_text: str, **settings: object):
     from factcheck.engine import Engine
     from factcheck.settings import Settings
 
-    folder = CACHE / f"checkthat-{doc_text.replace('+', '-')}"
+    encoder = settings.get("encoder") or Settings().encoder
+    suffix = "" if encoder == "torch" else f"-{encoder}"  # an index per kind of vectors
+    folder = CACHE / f"checkthat-{doc_text.replace('+', '-')}{suffix}"
     folder.mkdir(parents=True, exist_ok=True)
     engine = Engine.open(Settings(index_dir=folder, **settings))
     if engine.stats().get("documents", 0) < 10_375:
@@ -416,6 +418,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--judge-candidates", type=int, help="Settings.judge_candidates for the product"
     )
+    parser.add_argument("--encoder", help="Settings.encoder: torch, onnx-int8 or onnx-fp32")
     parser.add_argument(
         "--threads",
         type=int,
@@ -442,11 +445,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "rrf_k": args.rrf_k,
             "judge_candidates": args.judge_candidates,
             "rerank_matches": False if args.no_rerank else None,
+            "encoder": args.encoder,
         }
         engine = open_engine(doc_text, **{k: v for k, v in changes.items() if v is not None})
         print(
             f"\nindex: documents = {doc_text}; {engine.stats()['passages']} passages, "
-            f"{engine.stats()['statements']} statements; model {engine.settings.model}; "
+            f"{engine.stats()['statements']} statements; model {engine.settings.model} "
+            f"({engine.settings.encoder}); "
             f"product settings: candidates={engine.settings.candidates}, "
             f"rrf_k={engine.settings.rrf_k}, "
             f"judge_candidates={engine.settings.judge_candidates}, "

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_ENCODER = "torch"
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,10 @@ class Settings:
 
     index_dir: Path = Path("index")
     model: str = DEFAULT_MODEL
+    # How the model is run: "torch" (sentence-transformers), "onnx-int8" or "onnx-fp32"
+    # (onnxruntime; factcheck/index/encoders/onnx.py). An index is searched only by an
+    # encoder whose vectors match those it was built with (embed.VECTOR_KINDS).
+    encoder: str = DEFAULT_ENCODER
     batch_size: int = 64
     k: int = 5
     # Candidates taken from each retriever before fusion, and the RRF constant (Cormack 2009).
@@ -81,6 +86,8 @@ def settings_from_env(**overrides: object) -> Settings:
         env["index_dir"] = Path(os.environ["FACTCHECK_INDEX"])
     if os.environ.get("FACTCHECK_MODEL"):
         env["model"] = os.environ["FACTCHECK_MODEL"]
+    if os.environ.get("FACTCHECK_ENCODER"):
+        env["encoder"] = os.environ["FACTCHECK_ENCODER"]
     if os.environ.get("FACTCHECK_ORG"):
         env["organisation"] = os.environ["FACTCHECK_ORG"]
     if os.environ.get("FACTCHECK_ORG_URL"):

@@ -21,6 +21,7 @@ import numpy as np
 
 from factcheck.errors import IndexMismatchError
 from factcheck.index.backends.bm25 import Bm25Index
+from factcheck.index.embed import interchangeable
 from factcheck.settings import Settings
 from factcheck.index.store import Store
 from factcheck.index.backends.faiss import FaissIndex
@@ -93,6 +94,12 @@ class SourceIndex:
                 f"{self.folder}: this index was built with the embedding model {built_with!r}, "
                 f"but this run uses {self.settings.model!r}; set FACTCHECK_MODEL={built_with} "
                 "or use another --index folder")
+        built_by = self.manifest.get("encoder", "torch")  # indexes before the field: torch
+        if built_with and not interchangeable(built_by, self.settings.encoder):
+            raise IndexMismatchError(
+                f"{self.folder}: this index was built with the {built_by} encoder, whose "
+                f"vectors differ from those of {self.settings.encoder}; set "
+                f"FACTCHECK_ENCODER={built_by} or use another --index folder")
 
     def _ensure_loaded(self) -> None:
         if self._vectors is not None and self._lexical is not None:
@@ -133,7 +140,8 @@ class SourceIndex:
         vectors.save(self.folder / files["vectors"])
         lexical.save(self.folder / files["bm25"])
         manifest = {
-            "model": self.settings.model, "dimension": dimension, "version": version,
+            "model": self.settings.model, "encoder": self.settings.encoder,
+            "dimension": dimension, "version": version,
             "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "counts": {**self.store.counts(), "vectors": vectors.count},
             "files": files,

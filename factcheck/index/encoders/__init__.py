@@ -1,0 +1,4 @@
+"""Encoder backends other than sentence-transformers on torch (see `factcheck.index.embed`).
+
+- `onnx`: the same model exported to ONNX and run with onnxruntime, int8 or float32.
+"""
