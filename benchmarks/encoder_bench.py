@@ -72,8 +72,8 @@ def speed(encoders: dict[str, Encoder], sentences: Sequence[str], rounds: int
             started = time.perf_counter()
             vectors[name] = encoder.encode(list(sentences), BATCH)
             rates[name].append(len(sentences) / (time.perf_counter() - started))
-    lines = [f"  {'encoder':11} {'sentences/s per round':>30}   best   x torch-fp32 (best; "
-             "median of per-round ratios)"]
+    header = "best   x torch-fp32 (best; median of per-round ratios)"
+    lines = [f"  {'encoder':11} {'sentences/s per round':>30}   {header}"]
     for name, per_round in rates.items():
         ratios = [mine / ref for mine, ref in zip(per_round, rates[REFERENCE], strict=True)]
         lines.append(

