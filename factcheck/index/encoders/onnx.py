@@ -15,7 +15,6 @@ benchmarks/encoder_bench.py (results/encoder.txt).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
@@ -23,20 +22,19 @@ import os
 import re
 import tempfile
 import threading
-import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 
 from factcheck.errors import FactcheckError
+from factcheck.index.encoders import onnx_build
 
 log = logging.getLogger(__name__)
 PRECISIONS = ("int8", "fp32")
 # Bump when the export, fusion or quantisation changes: files of the old recipe are not used.
 RECIPE = "1"
-_OPSET = 17
 _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 _POOLING = "sentence_transformers.models.Pooling"
 _NORMALIZE = "sentence_transformers.models.Normalize"
@@ -85,7 +83,7 @@ class OnnxEncoder:
 
         Each text runs alone, one per thread at a time: int8 quantisation scales activations
         per run, so in a batch a text's vector would depend on the other texts (cosine down to
-        0.96 between the two, benchmarks/encoder_bench.py); alone, search and report agree.
+        0.96 between the two; benchmarks/README.md); alone, search and report agree.
         Without padding, a run per text costs no more than batches (`batch_size` is unused).
         """
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
@@ -144,89 +142,15 @@ def _build(folder: Path, precision: str, target: Path) -> None:
     log.info("building %s from %s (once; about half a minute)", target.name, folder)
     with tempfile.TemporaryDirectory(prefix="onnx-build-", dir=target.parent) as work:
         exported, fused = Path(work) / "exported.onnx", Path(work) / "fused.onnx"
-        _export(folder, exported)
-        _fuse(folder, exported, fused)
+        onnx_build.export(folder, exported)
+        onnx_build.fuse(folder, exported, fused)
         built = fused
         if precision == "int8":
             built = Path(work) / "int8.onnx"
-            _quantise(fused, built)
+            onnx_build.quantise(fused, built)
         checksum = _file_sha256(built)
         os.replace(built, target)
     _write_atomically(_checksum_file(target), checksum)
-
-
-def _export(folder: Path, path: Path) -> None:
-    """torch.onnx.export of transformer + mean pooling + normalisation, dynamic shapes."""
-    import torch
-    from transformers import AutoModel, AutoTokenizer
-
-    tokenizer = AutoTokenizer.from_pretrained(str(folder))
-    # Eager attention exports the plain graph that onnxruntime's fusions recognise.
-    model = AutoModel.from_pretrained(str(folder), attn_implementation="eager").eval()
-    names = list(tokenizer.model_input_names)
-    sample = tokenizer(["A short sentence.", "A longer sentence, so that the first is padded."],
-                       padding=True, return_tensors="pt")
-    axes = {name: {0: "batch", 1: "tokens"} for name in names}
-    with torch.no_grad(), warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the TorchScript exporter's notices about tracing
-        torch.onnx.export(
-            _pooled(model, names), tuple(sample[name] for name in names), str(path),
-            input_names=names, output_names=["embedding"],
-            dynamic_axes={**axes, "embedding": {0: "batch"}}, opset_version=_OPSET,
-            dynamo=False)
-
-
-def _pooled(model: object, names: list[str]) -> object:
-    """The model with sentence-transformers' mean pooling and normalisation on top."""
-    import torch
-
-    class Pooled(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.model = model
-
-        def forward(self, *inputs: torch.Tensor) -> torch.Tensor:
-            features = dict(zip(names, inputs, strict=True))
-            tokens = self.model(**features).last_hidden_state
-            mask = features["attention_mask"].unsqueeze(-1).to(tokens.dtype)
-            mean = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(mean, p=2, dim=1)
-
-    return Pooled()
-
-
-def _fuse(folder: Path, source: Path, target: Path) -> None:
-    """onnxruntime's transformer fusions (attention, layer norm, GELU); the same maths."""
-    from onnxruntime.transformers.optimizer import optimize_model
-
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    with _quiet(logging.getLogger("onnxruntime")):
-        fused = optimize_model(str(source), model_type="bert",
-                               num_heads=int(config.get("num_attention_heads", 0)),
-                               hidden_size=int(config.get("hidden_size", 0)))
-    fused.save_model_to_file(str(target))
-
-
-def _quantise(source: Path, target: Path) -> None:
-    """Dynamic int8 quantisation, weights per output channel."""
-    import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    with _quiet(logging.getLogger()):  # its advice to pre-process goes to the root logger
-        quantize_dynamic(source, target, per_channel=True, weight_type=QuantType.QInt8,
-                         op_types_to_quantize=["MatMul", "Attention"],
-                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
-
-
-@contextlib.contextmanager
-def _quiet(logger: logging.Logger) -> Iterator[None]:
-    """Only errors from `logger` while building (the tools' notices are not the user's)."""
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
 
 
 def _session(onnxruntime: object, path: Path) -> object:
