@@ -4,7 +4,8 @@ Encodes the same real PolNeAR sentences (factcheck passages, `common.polnear_sen
 with every encoder in one run, at the same thread count, batch 64, and prints:
 1. sentences/s of each encoder, per round (the rounds interleave the encoders, so that a
    change in the shared machine's load falls on all of them) and the best round, with the
-   ratio of each to torch float32 (target for the default: >= 3x);
+   ratio of each to torch float32 (target for the default: >= 3x); and sentences per
+   CPU-second of the process, which the other jobs of a shared machine do not move;
 2. the cosine of each vector to the torch float32 vector of the same sentence (min, 1st
    percentile, mean): whether an index built by one can be searched by the other;
 3. for int8, the cosine of each sentence's vector encoded alone to its vector encoded in a
@@ -66,12 +67,14 @@ def speed(encoders: dict[str, Encoder], sentences: Sequence[str], rounds: int
     for encoder in encoders.values():
         encoder.encode(list(sentences[:BATCH]), BATCH)  # warm-up: first-call allocations
     rates: dict[str, list[float]] = {name: [] for name in encoders}
+    per_cpu: dict[str, list[float]] = {name: [] for name in encoders}
     vectors: dict[str, np.ndarray] = {}
     for _ in range(rounds):
         for name, encoder in encoders.items():
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             vectors[name] = encoder.encode(list(sentences), BATCH)
             rates[name].append(len(sentences) / (time.perf_counter() - started))
+            per_cpu[name].append(len(sentences) / (time.process_time() - cpu))
     header = "best   x torch-fp32 (best; median of per-round ratios)"
     lines = [f"  {'encoder':11} {'sentences/s per round':>30}   {header}"]
     for name, per_round in rates.items():
@@ -79,6 +82,11 @@ def speed(encoders: dict[str, Encoder], sentences: Sequence[str], rounds: int
         lines.append(
             f"  {name:11} {' '.join(f'{r:7.1f}' for r in per_round):>30} {max(per_round):6.1f}"
             f"   {max(per_round) / max(rates[REFERENCE]):4.2f}x; {np.median(ratios):4.2f}x")
+    lines.append("  sentences per CPU-second of the process (all its threads; what the load of "
+                 "other jobs does not change), median of rounds:")
+    reference = np.median(per_cpu[REFERENCE])
+    lines += [f"  {name:11} {np.median(values):7.1f}   {np.median(values) / reference:4.2f}x"
+              for name, values in per_cpu.items()]
     return vectors, lines
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
-# ONNX int8: 3x+ the sentences per second of torch float32 (benchmarks/encoder_bench.py), with
-# CheckThat! 2020 dev MAP@5 and the verdict set's macro-F1 within 0.005 of torch
-# (benchmarks/README.md, "encoder_bench.py").
+# ONNX int8: about 3x the sentences per second of torch float32 and 1.7x bfloat16 autocast
+# per CPU-second (benchmarks/encoder_bench.py), with CheckThat! 2020 dev MAP@5 and the
+# verdict set's macro-F1 within 0.005 of torch (benchmarks/README.md, "encoder_bench.py").
 DEFAULT_ENCODER = "onnx-int8"
 
 
