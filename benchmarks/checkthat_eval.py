@@ -10,7 +10,7 @@ train and dev are both held-out figures; they are printed side by side.
 
     .venv/bin/python benchmarks/checkthat_eval.py [--sets 2020 2021-2b] [--limit N]
         [--doc-text claim title+claim] [--query raw clean clean+author]
-        [--model NAME] [--threads N]
+        [--model NAME] [--encoder NAME] [--threads N]
 """
 
 from __future__ import annotations
@@ -82,15 +82,16 @@ class KnownVectors:
             self._encoder.encode([], batch_size)
 
 
-def open_engine(name: str, doc_text: str, model: str | None = None):
+def open_engine(name: str, doc_text: str, model: str | None = None,
+                encoder: str | None = None):
     """An engine on the cached index of a set's verified claims (built on first use)."""
     from factcheck.engine import Engine
     from factcheck.index.embed import load_encoder
     from factcheck.settings import Settings
 
-    settings = Settings(index_dir=Path()).with_changes(model=model)
+    settings = Settings(index_dir=Path()).with_changes(model=model, encoder=encoder)
     short = settings.model.removeprefix("sentence-transformers/").split("/")[-1]
-    index_dir = CACHE / f"checkthat-{name}-{doc_text.replace('+', '-')}-{short}"
+    index_dir = CACHE / f"checkthat-{name}-{doc_text.replace('+', '-')}-{short}-{settings.encoder}"
     claims = load_claims(name, doc_text)
     engine = Engine.open(settings.with_changes(index_dir=index_dir))
     if engine.stats().get("documents", 0) < len(claims):
@@ -189,6 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--query", nargs="+", default=["raw"], choices=QUERY_FORMS,
                         help="2020 tweets: as pasted (raw) or cleaned by the benchmark")
     parser.add_argument("--model", help="Settings.model (default: the product's)")
+    parser.add_argument("--encoder", help="Settings.encoder: torch, onnx-int8 or onnx-fp32")
     parser.add_argument("--threads", type=int, default=1,
                         help="torch threads (1: the machine is shared; faster under load)")
     args = parser.parse_args(argv)
@@ -204,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join(machine_lines()))
     for name in args.sets:
         for doc_text in args.doc_text:
-            engine = open_engine(name, doc_text, args.model)
+            engine = open_engine(name, doc_text, args.model, args.encoder)
             stats = engine.stats()
             print(f"\nindex: {name}, documents = {doc_text}; {stats['passages']} passages, "
                   f"{stats['statements']} statements; model {engine.settings.model}; "

@@ -44,7 +44,7 @@ class Engine:
     def encoder(self) -> Encoder:
         """The embedding model, loaded on first use."""
         if self._encoder is None:
-            self._encoder = load_encoder(self.settings.model)
+            self._encoder = load_encoder(self.settings.model, self.settings.encoder)
         return self._encoder
 
     # --- ingest ---------------------------------------------------------------------

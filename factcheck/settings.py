@@ -7,6 +7,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# ONNX int8: about 3x the sentences per second of torch float32 and 1.7x bfloat16 autocast
+# per CPU-second (benchmarks/encoder_bench.py), with CheckThat! 2020 dev MAP@5 and the
+# verdict set's macro-F1 within 0.005 of torch (benchmarks/README.md, "encoder_bench.py").
+DEFAULT_ENCODER = "onnx-int8"
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,10 @@ class Settings:
 
     index_dir: Path = Path("index")
     model: str = DEFAULT_MODEL
+    # How the model is run: "torch" (sentence-transformers), "onnx-int8" or "onnx-fp32"
+    # (onnxruntime; factcheck/index/encoders/onnx.py). An index is searched only by an
+    # encoder whose vectors match those it was built with (embed.VECTOR_KINDS).
+    encoder: str = DEFAULT_ENCODER
     batch_size: int = 64
     k: int = 5
     # Candidates taken from each retriever (dense and BM25), all scored by the mean of
@@ -84,6 +92,8 @@ def settings_from_env(**overrides: object) -> Settings:
         env["index_dir"] = Path(os.environ["FACTCHECK_INDEX"])
     if os.environ.get("FACTCHECK_MODEL"):
         env["model"] = os.environ["FACTCHECK_MODEL"]
+    if os.environ.get("FACTCHECK_ENCODER"):
+        env["encoder"] = os.environ["FACTCHECK_ENCODER"]
     if os.environ.get("FACTCHECK_ORG"):
         env["organisation"] = os.environ["FACTCHECK_ORG"]
     if os.environ.get("FACTCHECK_ORG_URL"):

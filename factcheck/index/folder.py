@@ -32,6 +32,7 @@ from factcheck.index.backends import (
     new_vector_index,
     new_word_index,
 )
+from factcheck.index.embed import interchangeable
 from factcheck.index.files import LOCK, MANIFEST, WriterLock, read_manifest, sweep, write_manifest
 from factcheck.index.store import Store
 from factcheck.settings import Settings
@@ -181,7 +182,8 @@ class SourceIndex:
         indexes[1].save(self.folder / files["words"])
         previous = self.manifest.get("files")
         manifest = {
-            "format": FORMAT, "model": self.settings.model, "dimension": dimension,
+            "format": FORMAT, "model": self.settings.model, "encoder": self.settings.encoder,
+            "dimension": dimension,
             "version": version, "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "backends": backends, "counts": {**self.store.counts(), "vectors": indexes[0].count},
             "last_row": last_row, "files": files,
@@ -242,6 +244,12 @@ class SourceIndex:
                 f"{self.folder}: this index was built with the embedding model {built_with!r}, "
                 f"but this run uses {self.settings.model!r}; set FACTCHECK_MODEL={built_with} "
                 "or use another --index folder")
+        built_by = self.manifest.get("encoder", "torch")  # indexes before the field: torch
+        if built_with and not interchangeable(str(built_by), self.settings.encoder):
+            raise IndexMismatchError(
+                f"{self.folder}: this index was built with the {built_by} encoder, whose "
+                f"vectors differ from those of {self.settings.encoder}; set "
+                f"FACTCHECK_ENCODER={built_by} or use another --index folder")
 
 
 def _named_files(manifest: dict) -> set[str]:
