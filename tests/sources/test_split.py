@@ -51,7 +51,8 @@ def _sentences(text: str) -> list[str]:
 
 def test_sentences_keep_abbreviations():
     text = "Mr. Putin met U.S. officials. They talked. “Yes.” He left"
-    assert _sentences(text) == ["Mr. Putin met U.S. officials.", "They talked.", "“Yes.”", "He left"]
+    expected = ["Mr. Putin met U.S. officials.", "They talked.", "“Yes.”", "He left"]
+    assert _sentences(text) == expected
 
 
 def test_sentences_split_before_doubled_apostrophes():
@@ -81,7 +82,8 @@ def test_abbreviations_titles_initials_and_headlines_do_not_end_sentences(text):
 @pytest.mark.parametrize("text, first", [
     ("Trump proposed a ban on Muslims entering the U.S. The proposal drew criticism.",
      "Trump proposed a ban on Muslims entering the U.S."),
-    ("Asked if he was bullied, he said no. But he said it happens.", "Asked if he was bullied, he said no."),
+    ("Asked if he was bullied, he said no. But he said it happens.",
+     "Asked if he was bullied, he said no."),
     ("“We love the U.S.” He left.", "“We love the U.S.”"),
     ("It was like Trump's. She lost.", "It was like Trump's."),
     ("I don't. But I can.", "I don't."),
