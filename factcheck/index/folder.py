@@ -5,13 +5,13 @@ written under new names on every change; the manifest, replaced atomically last,
 files are current. Whenever they are not in step with SQLite (a crash between the SQLite
 commit and the manifest, a lost or damaged manifest, files of an older layout), opening the
 folder or ingesting into it brings them in step from the stored embeddings and texts (no
-re-encoding). Writers take turns under the folder's lock (`files.WriterLock`); readers take
+re-encoding); so are files that no longer match the size and checksum the manifest records
+for them. Writers take turns under the folder's lock (`files.WriterLock`); readers take
 none and keep serving the version they loaded while a writer is at work.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import uuid
 from collections.abc import Iterator
@@ -33,7 +33,16 @@ from factcheck.index.backends import (
     new_word_index,
 )
 from factcheck.index.embed import interchangeable
-from factcheck.index.files import LOCK, MANIFEST, WriterLock, read_manifest, sweep, write_manifest
+from factcheck.index.files import (
+    LOCK,
+    MANIFEST,
+    WriterLock,
+    damage,
+    fingerprint,
+    read_manifest,
+    sweep,
+    write_manifest,
+)
 from factcheck.index.store import Store
 from factcheck.settings import Settings
 
@@ -59,6 +68,7 @@ class SourceIndex:
         self._check_model()
         self._vectors: VectorIndex | None = None
         self._words: WordIndex | None = None
+        self._damaged: set[str] = set()  # files found not to match their checksums
         self._catch_up(wait=False)
 
     @property
@@ -188,7 +198,7 @@ class SourceIndex:
             "backends": backends, "counts": {**self.store.counts(), "vectors": indexes[0].count},
             "last_row": last_row, "files": files,
             "previous_files": previous if isinstance(previous, dict) else {},
-            "checksums": {"vectors": _sha256(self.folder / files["vectors"])},
+            "checksums": {kind: fingerprint(self.folder / name) for kind, name in files.items()},
         }
         write_manifest(self.folder, manifest)
         self.manifest, (self._vectors, self._words) = manifest, indexes
@@ -215,13 +225,35 @@ class SourceIndex:
     def _load(self, manifest: dict) -> Indexes | None:
         files = manifest.get("files")
         if (manifest.get("format") != FORMAT or manifest.get("backends") != self._backends()
-                or not isinstance(files, dict)):
+                or not isinstance(files, dict) or not self._intact(manifest)):
             return None
         try:
             return (load_vector_index(self.settings, self.folder / files["vectors"]),
                     load_word_index(self.settings, self.folder / files["words"]))
         except (OSError, RuntimeError, ValueError, KeyError, TypeError):
             return None
+
+    def _intact(self, manifest: dict) -> bool:
+        """Whether the files match the checksums the manifest records for them (files of a
+        manifest that records none are not checked)."""
+        checksums = manifest.get("checksums")
+        checksums = checksums if isinstance(checksums, dict) else {}
+        for kind, name in manifest["files"].items():
+            path, recorded = self.folder / str(name), checksums.get(kind)
+            if path.name in self._damaged:
+                return False
+            if not isinstance(recorded, dict) or not path.exists():
+                continue  # a file gone: the caller reads the manifest again
+            try:
+                problems = damage(path, recorded)
+            except OSError:
+                return False  # removed by a writer meanwhile
+            if problems:
+                self._damaged.add(path.name)
+                log.warning("%s: %s does not match its checksum in the manifest (%s)",
+                            self.folder, path.name, "; ".join(problems))
+                return False
+        return True
 
     def _backends(self) -> dict[str, str]:
         return {"vectors": self.settings.vector_backend, "words": self.settings.word_backend}
@@ -259,14 +291,4 @@ def _named_files(manifest: dict) -> set[str]:
         if isinstance(files, dict):
             named |= {name for name in files.values() if isinstance(name, str)}
     return named
-
-
-def _sha256(path: Path) -> str | None:
-    if not path.is_file():
-        return None
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 

@@ -38,8 +38,8 @@ class _SearchActor:
         self.engine = Engine.open(settings)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        found = [json.dumps(self.engine.search_many(
-            [(text, speaker) for text, speaker in json.loads(str(group))], k=int(k)))
+        found = [json.dumps([result.to_dict() for result in self.engine.search_many(
+            [(text, speaker) for text, speaker in json.loads(str(group))], k=int(k))])
             for group, k in zip(batch["claims"], batch["k"], strict=True)]
         return {"rows": batch["rows"], "results": np.array(found)}
 
@@ -56,7 +56,7 @@ class RaySearcher:
         self.settings = settings
         _start_ray(settings)
 
-    def search_many(self, claims: Sequence[tuple[str, str | None]], k: int = 5) -> list[dict]:
+    def search_many(self, claims: Sequence[tuple[str, str | None]], k: int = 5) -> list:
         """Search claims (text, claimed speaker) on the Ray actors; results in claim order."""
         import ray.data
 
@@ -69,11 +69,13 @@ class RaySearcher:
         dataset = ray.data.from_items(items).map_batches(
             _SearchActor, fn_constructor_kwargs={"settings": self.settings}, batch_size=1,
             batch_format="numpy", concurrency=self.settings.ray_workers, num_cpus=1)
-        results: list[dict] = [{}] * len(claims)
+        from factcheck.verdict.result import result_from_dict
+
+        results: list = [None] * len(claims)
         for row in dataset.iter_rows():
             for n, result in zip(json.loads(row["rows"]), json.loads(row["results"]),
                                  strict=True):
-                results[n] = result
+                results[n] = result_from_dict(result)
         return results
 
 
