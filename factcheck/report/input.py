@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import bad_file
-from factcheck.sources.jsonrows import load_json_row
+from factcheck.sources.jsonrows import field_type_problem, load_json_row
 
 CLAIM_FORMATS = (".csv", ".tsv", ".txt", ".jsonl", ".ndjson")
 _JSONL = (".jsonl", ".ndjson")
@@ -85,7 +85,11 @@ def _undecodable(values: Iterable[object]) -> bool:
 
 def claim_or_bad(row: int, claim: object, speaker: object, id_: object, extra: dict,
                  max_chars: int) -> ClaimRow | BadRow:
-    """A ClaimRow, or a BadRow when the claim is missing or over `max_chars` characters."""
+    """A ClaimRow, or a BadRow when the claim is missing, not text or over `max_chars`
+    characters."""
+    fields = {"claim": claim, "speaker": speaker, "id": id_}
+    if problem := field_type_problem(fields, "claim", ("speaker", "id")):
+        return BadRow(row, problem)
     claim_id = str(id_).strip() if id_ not in (None, "") else str(row)
     if not isinstance(claim, str) or not claim.strip():
         return BadRow(row, "no claim", claim_id)

@@ -20,12 +20,13 @@ from pathlib import Path
 from factcheck.errors import BadInputError, bad_file, bad_row
 from factcheck.records import Document
 from factcheck.sources.frontmatter import read_front_matter
-from factcheck.sources.jsonrows import load_json_row
+from factcheck.sources.jsonrows import field_type_problem, load_json_row
 
 log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv")
 METADATA_FIELDS = ("title", "url", "published", "publisher", "speaker", "kind")
+_STORED_FIELDS = ("id", *METADATA_FIELDS)
 
 
 @dataclass
@@ -114,6 +115,9 @@ def _read_text(path: Path) -> str:
     except UnicodeDecodeError as err:
         raise bad_file(path, f"not UTF-8 text (bad byte at offset {err.start}); "
                              "convert it to UTF-8 first") from None
+    if (nul := data.find(b"\x00")) != -1:  # valid UTF-8, but no text holds NUL characters
+        raise bad_file(path, f"holds NUL bytes (at offset {nul}): a binary file, not text "
+                             "(UTF-16 text: convert it to UTF-8 first)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -124,6 +128,8 @@ def _text_document(path: Path, raw: str) -> dict:
         end = raw.find("\n---", 4)
         if end != -1:
             fields = read_front_matter(path, raw[4:end])
+            if problem := field_type_problem(fields, "text", _STORED_FIELDS):
+                raise bad_file(path, f"front matter: {problem}")
             text = raw[end + 4:].lstrip("\n")
     fields.setdefault("title", _first_line(text) if path.suffix.lower() != ".txt" else None)
     return {**fields, "text": text}
@@ -195,6 +201,8 @@ def _documents_from_rows(path: Path, rows, max_chars: int) -> ReadResult:
         try:
             if isinstance(row, str):
                 raise bad_row(path, number, row)
+            if problem := field_type_problem(row, "text", _STORED_FIELDS):
+                raise bad_row(path, number, problem)
             if not str(row.get("text") or "").strip():
                 raise bad_row(path, number, "no 'text'")
             result.documents.append(_make_document(path, row, max_chars, row_number=number))

@@ -47,3 +47,23 @@ def test_extra_json_field_names_are_neutralised_in_the_csv_header(tmp_path: Path
     with out.open(encoding="utf-8", newline="") as f:
         header, row = list(csv.reader(f))
     assert (header[-1], row[-1]) == ("'@SUM(1)", "v")
+
+
+# --- defect 11: a claim that is not text --------------------------------------------------------
+
+
+def test_a_claim_speaker_or_id_that_is_not_text_is_a_bad_row(tmp_path: Path):
+    from factcheck.report.input import BadRow, read_claims
+
+    lines = ['{"claim": ["a", "b"]}', '{"claim": 12}', '{"claim": true}', '{"claim": {"a": 1}}',
+             '{"claim": "Fine", "speaker": {"name": "x"}}', '{"claim": "Fine", "id": [1]}',
+             '{"claim": "Fine", "id": 7, "speaker": "Ann"}']
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = list(read_claims(claims))
+    assert [(r.row, r.reason) for r in rows if isinstance(r, BadRow)] == [
+        (1, "field 'claim' is a list, not text"), (2, "field 'claim' is a number, not text"),
+        (3, "field 'claim' is true or false, not text"),
+        (4, "field 'claim' is an object, not text"),
+        (5, "field 'speaker' is an object, not text"), (6, "field 'id' is a list, not text")]
+    assert (rows[-1].id, rows[-1].claim, rows[-1].speaker) == ("7", "Fine", "Ann")
