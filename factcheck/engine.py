@@ -43,7 +43,7 @@ class Engine:
     def encoder(self) -> Encoder:
         """The embedding model, loaded on first use."""
         if self._encoder is None:
-            self._encoder = load_encoder(self.settings.model)
+            self._encoder = load_encoder(self.index.settings.model)  # the index's name for it
         return self._encoder
 
     # --- ingest ---------------------------------------------------------------------

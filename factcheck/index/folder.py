@@ -21,6 +21,7 @@ import numpy as np
 
 from factcheck.errors import IndexMismatchError
 from factcheck.index.backends.bm25 import Bm25Index
+from factcheck.index.model_identity import same_model
 from factcheck.settings import Settings
 from factcheck.index.store import Store
 from factcheck.index.backends.faiss import FaissIndex
@@ -88,11 +89,13 @@ class SourceIndex:
 
     def _check_model(self) -> None:
         built_with = self.manifest.get("model")
-        if built_with and built_with != self.settings.model:
+        if built_with and not same_model(built_with, self.settings.model):
             raise IndexMismatchError(
                 f"{self.folder}: this index was built with the embedding model {built_with!r}, "
                 f"but this run uses {self.settings.model!r}; set FACTCHECK_MODEL={built_with} "
                 "or use another --index folder")
+        if built_with:  # the same weights by another name: embeddings stay under the index's
+            self.settings = self.settings.with_changes(model=built_with)
 
     def _ensure_loaded(self) -> None:
         if self._vectors is not None and self._lexical is not None:
