@@ -19,6 +19,8 @@ from pathlib import Path
 
 from factcheck.errors import BadInputError, bad_file, bad_row
 from factcheck.records import Document
+from factcheck.sources.csvlines import RecordLines
+from factcheck.sources.files import read_regular_file
 from factcheck.sources.frontmatter import read_front_matter
 from factcheck.sources.jsonrows import field_type_problem, load_json_row
 
@@ -27,6 +29,7 @@ log = logging.getLogger(__name__)
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv")
 METADATA_FIELDS = ("title", "url", "published", "publisher", "speaker", "kind")
 _STORED_FIELDS = ("id", *METADATA_FIELDS)
+_EXTRACTOR_LOGGERS = ("trafilatura", "htmldate", "courlan")
 
 
 @dataclass
@@ -106,10 +109,7 @@ def _is_source(path: Path) -> bool:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise bad_file(path, f"cannot be read ({err.strerror or err})") from None
+    data = read_regular_file(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -143,6 +143,8 @@ def _first_line(text: str) -> str | None:
 def _html_document(path: Path, raw: str) -> dict:
     import trafilatura  # slow to import; only HTML needs it
 
+    for name in _EXTRACTOR_LOGGERS:  # their parse notes name no file ("empty HTML tree: None");
+        logging.getLogger(name).setLevel(logging.CRITICAL)  # a page without text is ours to say
     text = trafilatura.extract(raw, include_comments=False, include_tables=False) or ""
     meta = trafilatura.extract_metadata(raw)
     fields = {"text": text}
@@ -171,19 +173,27 @@ def _csv_rows(path: Path, raw: str, max_chars: int) -> Iterator[tuple[int, dict 
     # A field may be as long as a document (csv's default limit is 131,072 characters). The
     # limit is process-wide; it is only ever raised.
     csv.field_size_limit(max(csv.field_size_limit(), max_chars))
-    reader = csv.DictReader(io.StringIO(raw))
+    lines = RecordLines(io.StringIO(raw))
+    reader = csv.DictReader(lines)
     try:
         header = reader.fieldnames
     except csv.Error as err:
         raise bad_file(path, f"the header row is not CSV ({err})") from None
+    if problem := lines.unclosed_quote():
+        raise bad_file(path, f"the header row: {problem}")
+    lines.next_record()
     if not header or "text" not in [f.strip().lower() for f in header]:
         raise bad_file(path, "CSV needs a header row with a 'text' column")
     number = 0
     try:
         for number, row in enumerate(reader, start=1):
+            if problem := lines.unclosed_quote():
+                yield number, problem
+                return
+            lines.next_record()
             yield number, {str(k).strip().lower(): v for k, v in row.items() if k is not None}
     except csv.Error as err:
-        yield number + 1, _csv_problem(err, max_chars)
+        yield number + 1, lines.unclosed_quote() or _csv_problem(err, max_chars)
 
 
 def _csv_problem(err: csv.Error, max_chars: int) -> str:

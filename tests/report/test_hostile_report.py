@@ -104,3 +104,27 @@ def test_k_below_one_is_refused_by_search_and_report_alike(tmp_path: Path, claim
                             str(tmp_path / "index"))
     assert status == 2 and line == f"factcheck: -k must be a whole number of at least 1 (got {k})"
     assert not (tmp_path / "out.json").exists()
+
+
+# --- defect 15: a quote that never closes in a claims file ---------------------------------------
+
+
+def test_a_claims_row_whose_quote_never_closes_is_a_bad_row(tmp_path: Path):
+    claims = tmp_path / "claims.csv"
+    rows = "".join(f"Claim number {n},Ann\n" for n in range(1000))
+    claims.write_text(f'claim,speaker\nFirst claim,Bob\n"An open quote,Ann\n{rows}',
+                      encoding="utf-8")
+    summary = run_report(claims, tmp_path / "out.json", UnsupportedSearcher())
+    assert summary.claims == 1
+    assert [(b.row, b.reason) for b in summary.bad_rows] == [
+        (2, 'a quote (") in this row (from line 3) is never closed, so the 1,000 lines after it '
+            'were read as one field; close the quote (or double it: "")')]
+
+
+def test_a_claims_header_whose_quote_never_closes_is_refused(tmp_path: Path):
+    claims = tmp_path / "claims.csv"
+    claims.write_text('claim,"notes\n' + "".join(f"Claim {n},x\n" for n in range(1000)),
+                      encoding="utf-8")
+    with pytest.raises(BadInputError, match=r'claims\.csv: the header row: a quote \("\) in '
+                                            r"this row \(from line 1\) is never closed"):
+        run_report(claims, tmp_path / "out.json", UnsupportedSearcher())
