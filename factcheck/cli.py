@@ -24,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="factcheck: %(message)s")
     try:
-        _check_k(args)
+        _check_arguments(args)
         return args.run(args)
     except FactcheckError as err:
         print(f"factcheck: {err}", file=sys.stderr)
@@ -62,11 +62,27 @@ def _command(commands, name: str, help_text: str, example: str,
     return sub
 
 
-def _check_k(args: argparse.Namespace) -> None:
-    """One rule for `-k` wherever it is given (search, report): a count of at least 1."""
+def _check_arguments(args: argparse.Namespace) -> None:
+    """Rules for arguments wherever they are given: `-k` (search, report) is a count of at
+    least 1; a text (claim, speaker, document id) is UTF-8 (the shell hands undecodable bytes
+    over as lone surrogates, which cannot be searched, stored or printed)."""
     k = getattr(args, "k", None)
     if k is not None and k < 1:
         raise FactcheckError(f"-k must be a whole number of at least 1 (got {k})")
+    for name, value in vars(args).items():
+        if isinstance(value, str) and not _is_utf8(value):
+            shown = value.encode("utf-8", "backslashreplace").decode("utf-8")[:60]
+            flag = name if name == "claim" else f"--{name}"
+            raise FactcheckError(f"{flag} {shown!r}: holds bytes that are not UTF-8 text; "
+                                 "give it as UTF-8")
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _engine(args: argparse.Namespace, **settings):

