@@ -224,11 +224,13 @@ def open_engine(doc_text: str, **settings: object):
 
 def product_rankings(engine, queries: dict[str, str]) -> tuple[dict[str, Ranking], float]:
     """`Engine.search_many` matches per query, and the queries per second."""
+    from factcheck.verdict.result import SearchResult
+
     started = time.perf_counter()
     results = engine.search_many([(text, None) for text in queries.values()], k=DEPTH)
     seconds = time.perf_counter() - started
     rankings = {
-        qid: [m["doc_id"] for m in result.get("matches", [])]
+        qid: [m.doc_id for m in result.matches] if isinstance(result, SearchResult) else []
         for qid, result in zip(queries, results, strict=True)
     }
     return rankings, len(queries) / seconds
@@ -241,12 +243,7 @@ def unit_runs(engine, queries: dict[str, str], depth: int):
     words = [read_claim(text).words for text in queries.values()]
     index = engine.index
     vectors = engine.encoder.encode(words, engine.settings.batch_size)
-    scores, rows = index.vectors().search(vectors, depth)
-    dense = [
-        [(int(r), float(s)) for r, s in zip(rs, ss, strict=True) if r >= 0]
-        for rs, ss in zip(rows, scores, strict=True)
-    ]
-    return dense, index.lexical().search_many(words, depth)
+    return index.vectors().search(vectors, depth), index.lexical().search(words, depth)
 
 
 def row_documents(engine) -> dict[int, str]:

@@ -198,7 +198,7 @@ def _ingest_throughput(
     saved = (ingest_module.split, ingest_module.attribute_many)
     ingest_module.split = timer.wrap("split", ingest_module.split)
     ingest_module.attribute_many = timer.wrap("attribute", ingest_module.attribute_many)
-    engine.index.append = timer.wrap("faiss+bm25", engine.index.append)
+    engine.index.update = timer.wrap("faiss+bm25", engine.index.update)
     try:
         start, cpu = time.perf_counter(), time.process_time()
         result = engine.ingest_documents(chosen)
@@ -276,7 +276,7 @@ def _synthetic_index(
                 index, batches, real_vectors, written - sum(len(p) for _, p in batches), rng, noise
             )
             batches = []
-    index.append(np.zeros((0, real_vectors.shape[1]), np.float32), real_vectors.shape[1])
+    index.update(real_vectors.shape[1])
     print(
         f"\n   {size} passages (real PolNeAR sentences cycled, vectors of {len(real_vectors)} "
         f"real encoded sentences repeated with gaussian noise std {noise} and re-normalised; "

@@ -30,6 +30,7 @@ import verdict_set
 from factcheck.engine import Engine
 from factcheck.records import Verdict
 from factcheck.settings import Settings
+from factcheck.verdict.result import SearchResult
 
 VERDICTS = [str(v) for v in Verdict]
 RESULTS = Path(__file__).resolve().parent / "results" / "verdicts.txt"
@@ -52,7 +53,7 @@ def open_index(folder: Path) -> Engine:
 def evaluate(engine: Engine, cases: list[verdict_set.Case]) -> list[str]:
     """The verdict the engine gives each case."""
     results = engine.search_many([(case.claim, case.speaker) for case in cases])
-    return [result.get("verdict", "error") for result in results]
+    return [str(r.verdict) if isinstance(r, SearchResult) else "error" for r in results]
 
 
 def report(cases: list[verdict_set.Case], got: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from factcheck.errors import FactcheckError
+from factcheck.presentation import describe
 from factcheck.settings import settings_from_env
 
 log = logging.getLogger("factcheck")
@@ -142,25 +143,9 @@ def _search_parser(commands, name: str) -> None:
 
 def _run_search(args: argparse.Namespace) -> int:
     result = _engine(args).search(args.claim, args.speaker, args.k)
-    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else _describe(result))
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json
+          else describe(result))
     return 0
-
-
-def _describe(result: dict) -> str:
-    lines = [f"verdict: {result['verdict']}" + (" (part of a longer quote)" if result["partial"]
-             else "") + f"  confidence {result['confidence']:.2f}"]
-    attribution = result.get("attribution")
-    if attribution:
-        via = f" via {attribution['via']}" if attribution.get("via") else ""
-        lines.append(f"speaker: {attribution['speaker'] or 'unknown'}{via} "
-                     f"({attribution['kind'] or 'passage'}, {attribution['cue'] or 'no cue'})")
-        lines.append(f"source:  {attribution['title'] or attribution['doc_id']}, "
-                     f"{attribution['published'] or 'date unknown'}")
-    if result.get("change_summary"):
-        lines.append(f"change:  {result['change_summary']}")
-    for match in result["matches"][:3]:
-        lines.append(f"  {match['rank']}. [{match['doc_id']}] {match['text'][:160]}")
-    return "\n".join(lines)
 
 
 # --- quotes --------------------------------------------------------------------------------

@@ -34,6 +34,9 @@ class Settings:
     # vectors costs ~15-70 ms a query on 2 cores, HNSW ~1 ms at recall >= 0.9
     # (benchmarks/engine_bench.py; tests/test_retrieve.py checks recall against brute force).
     exact_search_limit: int = 50_000
+    # The engines behind the index (factcheck/index/backends: VECTOR_BACKENDS, WORD_BACKENDS).
+    vector_backend: str = "faiss"
+    word_backend: str = "bm25s"
     # Inputs are bounded so that one paste cannot stall the machine.
     max_claim_chars: int = 5_000
     max_document_chars: int = 5_000_000

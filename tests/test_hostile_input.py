@@ -17,8 +17,17 @@ from types import SimpleNamespace
 import pytest
 
 from factcheck.errors import BadInputError
+from factcheck.records import Verdict
 from factcheck.settings import Settings
 from factcheck.sources.read import read_file
+from factcheck.verdict.result import (
+    Appearance,
+    Attribution,
+    Earliest,
+    Match,
+    Provenance,
+    SearchResult,
+)
 from tests.helpers import run_main
 
 # Nine levels of nine aliases: 9**9 (387 million) strings from 386 bytes.
@@ -100,6 +109,15 @@ BAD_CLAIM_ROWS = {
 }
 
 
+PROVENANCE = Provenance("hash-test", "v", "2025-01-01T00:00:00+00:00")
+
+
+def fake_match(doc_id: str, text: str, diff: tuple = ()) -> Match:
+    """A match as a searcher gives it (scores and offsets that no test here reads)."""
+    return Match(1, doc_id, f"{doc_id}:p0", text, 0, len(text), 0.5, 0.5, 0.0, None, "0" * 64,
+                 diff)
+
+
 class EchoSearcher:
     """A searcher that finds every claim `unsupported` (or echoes `text` into a match)."""
 
@@ -108,10 +126,12 @@ class EchoSearcher:
         self.match_text = match_text
 
     def search_many(self, claims, k=5):
-        matches = [{"rank": 1, "doc_id": "d", "text": self.match_text}] if self.match_text else []
-        return [{"claim": c, "claimed_speaker": s, "verdict": "unsupported", "partial": False,
-                 "confidence": 0.0, "attribution": None, "earliest": None, "appearances": [],
-                 "matches": matches, "provenance": {}} for c, s in claims]
+        matches = (fake_match("d", self.match_text),) if self.match_text else ()
+        return [SearchResult(claim=c, claimed_speaker=s, verdict=Verdict.UNSUPPORTED,
+                             partial=False, confidence=0.0, attribution=None, earliest=None,
+                             appearances=(), matches=matches, changes=(), change_summary="",
+                             provenance=PROVENANCE)
+                for c, s in claims]
 
 
 def claims_file(tmp_path: Path) -> Path:
@@ -358,21 +378,16 @@ class HostileSearcher(EchoSearcher):
         self.url = url
 
     def search_many(self, claims, k=5):
-        results = []
-        for claim, speaker in claims:
-            source = {"doc_id": "d1", "published": "2025-03-18", "url": self.url,
-                      "speaker": f"Dan {SCRIPT}", "via": None, "kind": "direct",
-                      "verdict": "verbatim"}
-            results.append({
-                "claim": claim, "claimed_speaker": speaker, "verdict": "verbatim",
-                "partial": False, "confidence": 0.9,
-                "attribution": {**source, "cue": "said", "title": f"T {SCRIPT} & co",
-                                "reviewed": False},
-                "earliest": source, "appearances": [source],
-                "matches": [{"rank": 1, "doc_id": "d1", "text": f"{SCRIPT} {claim}",
-                             "diff": [["=", claim]]}],
-                "provenance": {}})
-        return results
+        speaker = f"Dan {SCRIPT}"
+        appearance = Appearance("d1", "2025-03-18", speaker, None, "direct", Verdict.VERBATIM)
+        attribution = Attribution(speaker, "direct", "said", None, "d1", f"T {SCRIPT} & co",
+                                  self.url, "2025-03-18", False)
+        return [SearchResult(claim=claim, claimed_speaker=claimed, verdict=Verdict.VERBATIM,
+                             partial=False, confidence=0.9, attribution=attribution,
+                             earliest=Earliest("d1", "2025-03-18"), appearances=(appearance,),
+                             matches=(fake_match("d1", f"{SCRIPT} {claim}", (("=", claim),)),),
+                             changes=(), change_summary="", provenance=PROVENANCE)
+                for claim, claimed in claims]
 
 
 def urls_in(value: object) -> list[object]:

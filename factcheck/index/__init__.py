@@ -5,8 +5,11 @@
 - `embed`: the sentence encoder.
 - `ingest`: read → split → attribute → embed → store, batch by batch.
 - `folder`: the index folder: the store plus the vector and word indexes derived from it,
-  and the manifest that says which files are current.
-- `backends/`: the vector index and the word index behind small interfaces (FAISS, bm25s).
+  kept in step with it.
+- `files`: the folder's files: atomic writes, the manifest that says which files are
+  current, the writer lock, the sweep of superseded files.
+- `backends/`: the vector index and the word index behind small interfaces (FAISS, bm25s),
+  chosen by `Settings.vector_backend` and `Settings.word_backend`.
 - `retrieve`: hybrid search: dense and lexical hits fused by reciprocal rank.
 """
 

@@ -1,8 +1,8 @@
 """Ingest: read -> split -> attribute -> embed -> store -> index, in batches.
 
-Each batch is one SQLite transaction; the FAISS and BM25 files are brought up to date once
-at the end. A crash in between loses no committed batch: the next open rebuilds the derived
-files from the stored embeddings.
+Each batch is one SQLite transaction; the vector and word index files are brought in step
+once at the end. A crash in between loses no committed batch: the next open or ingest
+brings the derived files in step from the stored embeddings.
 """
 
 from __future__ import annotations
@@ -75,21 +75,19 @@ def ingest_documents(documents: Sequence[Document], index: SourceIndex, encoder:
     Returns:
         Counts of what was added and skipped.
     """
-    fresh, skipped = _new_documents(documents, index)
-    added = IngestResult(skipped=skipped)
-    new_vectors: list[np.ndarray] = []
-    batches = (_prepare(fresh[start:start + BATCH_DOCUMENTS], index, encoder.name)
-               for start in range(0, len(fresh), BATCH_DOCUMENTS))
-    # The next batch is split and attributed (spaCy) while the model encodes this one.
-    for batch, encoded in encode_ahead(encoder, batches, _texts_to_encode,
-                                       index.settings.batch_size):
-        vectors = _passage_vectors(batch, encoded, encoder.dimension)
-        new_vectors.append(_commit(batch, vectors, index, encoder))
-        added = _count(added, batch)
-        if progress:
-            progress(added.documents, len(fresh))
-    if new_vectors:
-        index.append(np.vstack(new_vectors), encoder.dimension)
+    with index.writing():  # one ingest at a time: the same document is never stored twice
+        fresh, skipped = _new_documents(documents, index)
+        added = IngestResult(skipped=skipped)
+        batches = (_prepare(fresh[start:start + BATCH_DOCUMENTS], index, encoder.name)
+                   for start in range(0, len(fresh), BATCH_DOCUMENTS))
+        # The next batch is split and attributed (spaCy) while the model encodes this one.
+        for batch, encoded in encode_ahead(encoder, batches, _texts_to_encode,
+                                           index.settings.batch_size):
+            _commit(batch, _passage_vectors(batch, encoded, encoder.dimension), index, encoder)
+            added = _count(added, batch)
+            if progress:
+                progress(added.documents, len(fresh))
+        index.update(encoder.dimension)  # also when nothing was new: a run may have died
     return added
 
 
@@ -130,8 +128,7 @@ def _passage_vectors(batch: _Batch, encoded: np.ndarray, dimension: int) -> np.n
     return np.vstack([vectors[h] for h in batch.hashes]).astype(np.float32)
 
 
-def _commit(batch: _Batch, vectors: np.ndarray, index: SourceIndex, encoder: Encoder
-            ) -> np.ndarray:
+def _commit(batch: _Batch, vectors: np.ndarray, index: SourceIndex, encoder: Encoder) -> None:
     statement_units, statement_vectors = _statement_vectors(batch, vectors)
     units = [("passage", p.id, sha) for p, sha in
              zip((p for ps in batch.passages for p in ps), batch.hashes, strict=True)]
@@ -145,7 +142,6 @@ def _commit(batch: _Batch, vectors: np.ndarray, index: SourceIndex, encoder: Enc
             zip([sha for _, _, sha in units], all_vectors, strict=True), encoder.name)
         index.store.add_units(units)
         _add_aliases(index, batch)
-    return all_vectors
 
 
 def _statement_vectors(batch: _Batch, passage_vectors: np.ndarray

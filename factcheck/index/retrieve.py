@@ -1,4 +1,4 @@
-"""The retrieve stage: hybrid search, dense (FAISS) and lexical (BM25) runs fused by RRF."""
+"""The retrieve stage: hybrid search, dense and lexical (word) runs fused by RRF."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factcheck.index.backends.bm25 import Bm25Index
-from factcheck.index.backends.faiss import FaissIndex
+from factcheck.index.backends import Run, VectorIndex, WordIndex
 
 
 @dataclass(frozen=True)
@@ -41,16 +40,16 @@ def reciprocal_rank_fusion(runs: Sequence[Sequence[tuple[Hashable, float]]], rrf
     return sorted(fused.items(), key=lambda item: -item[1])
 
 
-def hybrid_search(query_vectors: np.ndarray, query_texts: Sequence[str], vectors: FaissIndex,
-                  lexical: Bm25Index, candidates: int, rrf_k: int = 60,
+def hybrid_search(query_vectors: np.ndarray, query_texts: Sequence[str], vectors: VectorIndex,
+                  lexical: WordIndex, candidates: int, rrf_k: int = 60,
                   lexical_weight: float = 1.0) -> list[list[Hit]]:
     """Top fused candidates per query.
 
     Args:
         query_vectors: unit-length query embeddings, one row per query.
         query_texts: the same queries as text, for BM25.
-        vectors: the FAISS index.
-        lexical: the BM25 index (same rows).
+        vectors: the vector index.
+        lexical: the word index (same rows).
         candidates: how many to take from each retriever before fusing.
         rrf_k: the RRF constant.
         lexical_weight: weight of the BM25 run against the dense run's 1.
@@ -60,20 +59,15 @@ def hybrid_search(query_vectors: np.ndarray, query_texts: Sequence[str], vectors
     """
     if vectors.count == 0:
         return [[] for _ in query_texts]
-    dense_scores, dense_rows = vectors.search(query_vectors, candidates)
-    lexical_runs = lexical.search_many(list(query_texts), candidates)
-    hits = []
-    for n, lexical_run in enumerate(lexical_runs):
-        dense_run = [(int(r), float(s)) for r, s in zip(dense_rows[n], dense_scores[n],
-                                                         strict=True) if r >= 0]
-        hits.append(_fused(query_vectors[n], dense_run, lexical_run, vectors, rrf_k,
-                           lexical_weight))
-    return hits
+    dense_runs = vectors.search(query_vectors, candidates)
+    lexical_runs = lexical.search(list(query_texts), candidates)
+    return [_fused(query_vectors[n], dense_run, lexical_run, vectors, rrf_k, lexical_weight)
+            for n, (dense_run, lexical_run) in enumerate(zip(dense_runs, lexical_runs,
+                                                             strict=True))]
 
 
-def _fused(query: np.ndarray, dense_run: list[tuple[int, float]],
-           lexical_run: list[tuple[int, float]], vectors: FaissIndex, rrf_k: int,
-           lexical_weight: float) -> list[Hit]:
+def _fused(query: np.ndarray, dense_run: Run, lexical_run: Run, vectors: VectorIndex,
+           rrf_k: int, lexical_weight: float) -> list[Hit]:
     dense = dict(dense_run)
     missing = [row for row, _ in lexical_run if row not in dense]
     if missing:

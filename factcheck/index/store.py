@@ -163,15 +163,22 @@ class Store:
 
     # --- vector rows and embeddings -------------------------------------------------
     def add_units(self, units: Sequence[tuple[str, str, str]]) -> None:
-        """Append (unit, unit_id, sha256) rows in vector order (inside a transaction)."""
-        start = self.unit_count()
+        """Append (unit, unit_id, sha256) rows after the last row (inside a transaction)."""
+        start = self.last_unit_row() + 1
         self.db.executemany(
             "INSERT INTO units(row, unit, unit_id, sha256) VALUES (?,?,?,?)",
             [(start + n, *unit) for n, unit in enumerate(units)])
 
-    def unit_count(self) -> int:
-        """Number of indexed units (= vectors)."""
-        return self.db.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+    def unit_count(self, through: int | None = None) -> int:
+        """Number of indexed units (= vectors), or of those up to row `through`."""
+        if through is None:
+            return self.db.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM units WHERE row <= ?",
+                               (through,)).fetchone()[0]
+
+    def last_unit_row(self) -> int:
+        """The highest unit row (-1 when there is none)."""
+        return self.db.execute("SELECT COALESCE(MAX(row), -1) FROM units").fetchone()[0]
 
     def units(self, rows: Sequence[int]) -> dict[int, tuple[str, str]]:
         """(unit, unit_id) of some vector rows."""
@@ -180,17 +187,28 @@ class Store:
             f"SELECT row, unit, unit_id FROM units WHERE row IN ({marks})", [int(r) for r in rows])
         return {r["row"]: (r["unit"], r["unit_id"]) for r in found}
 
-    def unit_texts(self) -> Iterator[str]:
-        """Text of every unit in vector order (for rebuilding the BM25 index)."""
-        yield from (row[0] for row in self.db.execute(
-            "SELECT COALESCE(p.text, s.text) FROM units u"
+    def units_after(self, row: int) -> list[tuple[int, str, str]]:
+        """(row, text fingerprint, text) of every unit after `row`, in row order (one read,
+        so one consistent state of the store)."""
+        return [tuple(found) for found in self.db.execute(
+            "SELECT u.row, u.sha256, COALESCE(p.text, s.text) FROM units u"
             " LEFT JOIN passages p ON u.unit = 'passage' AND p.id = u.unit_id"
             " LEFT JOIN statements s ON u.unit = 'statement' AND s.id = u.unit_id"
-            " ORDER BY u.row"))
+            " WHERE u.row > ? ORDER BY u.row", (row,))]
 
-    def unit_hashes(self) -> list[str]:
-        """Text fingerprint of every unit in vector order."""
-        return [row[0] for row in self.db.execute("SELECT sha256 FROM units ORDER BY row")]
+    def has_documents(self) -> bool:
+        """Whether any document is stored."""
+        return self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+
+    def embedding_models(self) -> list[str]:
+        """The models whose vectors are stored."""
+        return [row[0] for row in self.db.execute("SELECT DISTINCT model FROM embeddings")]
+
+    def embedding_dimension(self, model: str) -> int | None:
+        """The length of the stored vectors of `model` (None when none are stored)."""
+        row = self.db.execute("SELECT length(vector) FROM embeddings WHERE model = ? LIMIT 1",
+                              (model,)).fetchone()
+        return row[0] // np.dtype(np.float32).itemsize if row else None
 
     def cached_embeddings(self, hashes: Sequence[str], model: str) -> dict[str, np.ndarray]:
         """Stored vectors of some text fingerprints, for one model."""

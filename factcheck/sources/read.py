@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from factcheck.errors import BadInputError, bad_file, bad_row
 from factcheck.records import Document
@@ -79,11 +79,37 @@ def read_file(path: Path, max_chars: int = 5_000_000) -> ReadResult:
     Raises:
         BadInputError: the file cannot be used at all (format, encoding, empty, too long).
     """
+    _check_suffix(path)
+    return _read(path, read_regular_file(path), max_chars)
+
+
+def read_data(name: str, data: bytes, max_chars: int = 5_000_000) -> ReadResult:
+    """Read the bytes of one source file (an upload) into Documents, as `read_file` does.
+
+    Args:
+        name: the file's name. Only its last part is used, for the format and to name the
+            file in messages and in the documents' `source`; it is never opened as a path.
+        data: the file's bytes.
+        max_chars: longest document text accepted.
+
+    Raises:
+        BadInputError: the file cannot be used at all (format, encoding, empty, too long).
+    """
+    path = Path(PurePath(name.replace("\\", "/")).name)
+    _check_suffix(path)
+    return _read(path, data, max_chars)
+
+
+def _check_suffix(path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise bad_file(path, f"unsupported file type {suffix or '(none)'}; "
                              f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
-    raw = _read_text(path)
+
+
+def _read(path: Path, data: bytes, max_chars: int) -> ReadResult:
+    suffix = path.suffix.lower()
+    raw = _decode(path, data)
     if not raw.strip():
         raise bad_file(path, "file is empty")
     if suffix in (".jsonl", ".csv"):
@@ -108,8 +134,7 @@ def _is_source(path: Path) -> bool:
     return path.is_file() and not hidden and path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def _read_text(path: Path) -> str:
-    data = read_regular_file(path)
+def _decode(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

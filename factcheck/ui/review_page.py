@@ -11,9 +11,10 @@ import streamlit as st
 
 from factcheck.engine import Engine
 from factcheck.errors import FactcheckError
+from factcheck.presentation import escape_markdown as escape
 from factcheck.records import Statement
 from factcheck.ui import widgets
-from factcheck.ui.common import engine, escape
+from factcheck.ui.common import engine
 
 _REVIEWER = "reviewer_name"  # kept across pages (widget keys are dropped off-page)
 _PICK = "review_pick"

@@ -2,13 +2,14 @@
 
 `claims` reads a claim (a speaker written in its text, ellipses, brackets), `align` and
 `changekinds` compare its words with a source's, `judge` applies the verdict rules,
-`rerank` orders the matches, `review` applies editors' decisions, and `search` puts the
-stages together for a batch of claims.
+`rerank` orders the matches, `review` applies editors' decisions, `search` puts the
+stages together for a batch of claims, and `result` holds the typed `SearchResult`.
 """
 
 from factcheck._exports import lazy_exports
 
-__all__ = ["Claim", "judge", "read_claim", "search_claims"]
+__all__ = ["BadClaim", "Claim", "SearchResult", "judge", "read_claim", "search_claims"]
 __getattr__, __dir__ = lazy_exports(__name__, {
     "Claim": "claims", "read_claim": "claims", "judge": "judge", "search_claims": "search",
+    "SearchResult": "result", "BadClaim": "result",
 })

@@ -1,6 +1,7 @@
-"""Claim search: read the claim, retrieve candidates, judge them, build the result object.
+"""Claim search: read the claim, retrieve candidates, judge them, build the result.
 
-The result is the `factcheck search --json` object of DESIGN.md.
+The result is a `SearchResult` (`factcheck.verdict.result`); its `to_dict()` is the
+`factcheck search --json` object of DESIGN.md.
 """
 
 from __future__ import annotations
@@ -19,11 +20,19 @@ from factcheck.verdict.judge import EVIDENCE_LEVEL, Finding, Judged, judge
 from factcheck.records import Candidate, Verdict
 from factcheck.verdict.rerank import rerank
 from factcheck.index.retrieve import Hit, hybrid_search
+from factcheck.verdict.result import (
+    Appearance,
+    Attribution,
+    Earliest,
+    Match,
+    Provenance,
+    SearchResult,
+)
 from factcheck.verdict.review import apply_reviews
 
 
 def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder, k: int
-                  ) -> list[dict]:
+                  ) -> list[SearchResult]:
     """Check claims against the index, embedding them in batches.
 
     Args:
@@ -41,14 +50,12 @@ def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder,
     batches = [by_length[start:start + _BATCH_CLAIMS]
                for start in range(0, len(claims), _BATCH_CLAIMS)]
     aliases = load_aliases(index)
-    found: list[dict] = []
+    found: list[SearchResult] = []
     for batch, vectors in encode_ahead(encoder, batches, _claim_words,
                                        index.settings.batch_size):
         found += _search_batch(batch, vectors, index, aliases, k)
-    results: list[dict] = [{}] * len(claims)
-    for n, result in zip(order, found, strict=True):
-        results[n] = result
-    return results
+    by_claim = dict(zip(order, found, strict=True))
+    return [by_claim[n] for n in range(len(claims))]
 
 
 # Claims embedded, retrieved and read from SQLite together (one IN (...) list per table).
@@ -60,7 +67,7 @@ def _claim_words(batch: Sequence[Claim]) -> list[str]:
 
 
 def _search_batch(claims: Sequence[Claim], vectors: np.ndarray, index: SourceIndex,
-                  aliases: dict[str, str], k: int) -> list[dict]:
+                  aliases: dict[str, str], k: int) -> list[SearchResult]:
     settings = index.settings
     hits = hybrid_search(vectors, [claim.words for claim in claims], index.vectors(),
                          index.lexical(), settings.candidates, settings.rrf_k,
@@ -131,30 +138,30 @@ def _claim_candidates(hits: Sequence[Hit], units: dict, passages: dict, statemen
     return candidates
 
 
-def _result(claim: Claim, finding: Finding, index: SourceIndex, k: int) -> dict:
+def _result(claim: Claim, finding: Finding, index: SourceIndex, k: int) -> SearchResult:
     supporting = [j for j in finding.judged if j.verdict != Verdict.UNSUPPORTED]
     shown = _best_per_document(match_order(finding, claim.words, index.settings.rerank_matches)
                                )[:k]
     docs = index.store.documents_meta({j.candidate.doc_id for j in [*shown, *supporting]})
     appearances = _appearances(supporting, docs)
     best = finding.best
-    return {
-        "claim": claim.text,
-        "claimed_speaker": claim.speaker,
-        "verdict": str(finding.verdict),
-        "partial": bool(finding.partial),
-        "confidence": round(float(finding.confidence), 3),
-        "attribution": _attribution(best, docs) if best and supporting else None,
-        "earliest": ({"doc_id": appearances[0]["doc_id"], "published": appearances[0]["published"]}
-                     if appearances else None),
-        "appearances": appearances,
-        "matches": [_match(rank, j) for rank, j in enumerate(shown, start=1)],
-        "changes": list(best.alignment.changes) if best and supporting else [],
-        "change_summary": (describe_changes(best.alignment.changes)
-                           if best and finding.verdict == Verdict.ALTERED else ""),
-        "provenance": {"model": index.settings.model, "index_version": index.version,
-                       "checked_at": datetime.now(UTC).isoformat(timespec="seconds")},
-    }
+    return SearchResult(
+        claim=claim.text,
+        claimed_speaker=claim.speaker,
+        verdict=finding.verdict,
+        partial=bool(finding.partial),
+        confidence=round(float(finding.confidence), 3),
+        attribution=_attribution(best, docs) if best and supporting else None,
+        earliest=(Earliest(appearances[0].doc_id, appearances[0].published)
+                  if appearances else None),
+        appearances=appearances,
+        matches=tuple(_match(rank, j) for rank, j in enumerate(shown, start=1)),
+        changes=tuple(best.alignment.changes) if best and supporting else (),
+        change_summary=(describe_changes(best.alignment.changes)
+                        if best and finding.verdict == Verdict.ALTERED else ""),
+        provenance=Provenance(index.settings.model, index.version,
+                              datetime.now(UTC).isoformat(timespec="seconds")),
+    )
 
 
 def match_order(finding: Finding, words: str, learned: bool = True) -> list[Judged]:
@@ -191,27 +198,26 @@ def _best_per_document(judged: list[Judged]) -> list[Judged]:
     return list(best.values())
 
 
-def _appearances(supporting: list[Judged], docs: dict[str, dict]) -> list[dict]:
+def _appearances(supporting: list[Judged], docs: dict[str, dict]) -> tuple[Appearance, ...]:
     rows = []
     for item in _best_per_document(supporting):
         c, doc = item.candidate, docs.get(item.candidate.doc_id, {})
-        rows.append({"doc_id": c.doc_id, "published": doc.get("published"),
-                     "speaker": c.speaker, "via": c.via, "kind": c.kind,
-                     "verdict": str(item.verdict)})
-    return sorted(rows, key=lambda row: (row["published"] is None, row["published"] or ""))
+        rows.append(Appearance(c.doc_id, doc.get("published"), c.speaker, c.via, c.kind,
+                               item.verdict))
+    return tuple(sorted(rows, key=lambda row: (row.published is None, row.published or "")))
 
 
-def _attribution(best: Judged, docs: dict[str, dict]) -> dict:
+def _attribution(best: Judged, docs: dict[str, dict]) -> Attribution:
     c, doc = best.candidate, docs.get(best.candidate.doc_id, {})
-    return {"speaker": c.speaker, "kind": c.kind, "cue": c.cue, "via": c.via,
-            "doc_id": c.doc_id, "title": doc.get("title"), "url": doc.get("url"),
-            "published": doc.get("published"), "reviewed": bool(c.reviewed)}
+    return Attribution(speaker=c.speaker, kind=c.kind, cue=c.cue, via=c.via, doc_id=c.doc_id,
+                       title=doc.get("title"), url=doc.get("url"),
+                       published=doc.get("published"), reviewed=bool(c.reviewed))
 
 
-def _match(rank: int, item: Judged) -> dict:
+def _match(rank: int, item: Judged) -> Match:
     c = item.candidate
-    return {"rank": rank, "doc_id": c.doc_id, "passage_id": c.unit_id, "text": c.text,
-            "start": c.start, "end": c.end, "score": round(c.score, 6),
-            "dense": round(c.dense, 4), "lexical": round(c.lexical, 4), "speaker": c.speaker,
-            "sha256": hashlib.sha256(c.text.encode("utf-8")).hexdigest(),
-            "diff": [list(run) for run in item.alignment.diff]}
+    return Match(rank=rank, doc_id=c.doc_id, passage_id=c.unit_id, text=c.text, start=c.start,
+                 end=c.end, score=round(c.score, 6), dense=round(c.dense, 4),
+                 lexical=round(c.lexical, 4), speaker=c.speaker,
+                 sha256=hashlib.sha256(c.text.encode("utf-8")).hexdigest(),
+                 diff=tuple((op, words) for op, words in item.alignment.diff))

