@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import BadInputError
-
 from factcheck.report.run import run_report
 from factcheck.settings import Settings
 from factcheck.verdict.result import SearchResult

@@ -89,4 +89,4 @@ def test_two_simultaneous_corrections_each_record_the_speaker_they_replaced(fold
     rows = review.history(store, STATEMENT)
     assert rows[0]["old_speaker"] == "Ann Marsh"
     assert all(later["old_speaker"] == earlier["new_speaker"]
-               for earlier, later in zip(rows, rows[1:]))
+               for earlier, later in zip(rows, rows[1:], strict=False))
