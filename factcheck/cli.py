@@ -25,6 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="factcheck: %(message)s")
     try:
+        _check_arguments(args)
         return args.run(args)
     except FactcheckError as err:
         print(f"factcheck: {err}", file=sys.stderr)
@@ -63,6 +64,29 @@ def _command(commands, name: str, help_text: str, example: str,
                      "or http://host:19530 (default: $FACTCHECK_MILVUS_URI, else embedded)")
     sub.set_defaults(run=run)
     return sub
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    """Rules for arguments wherever they are given: `-k` (search, report) is a count of at
+    least 1; a text (claim, speaker, document id) is UTF-8 (the shell hands undecodable bytes
+    over as lone surrogates, which cannot be searched, stored or printed)."""
+    k = getattr(args, "k", None)
+    if k is not None and k < 1:
+        raise FactcheckError(f"-k must be a whole number of at least 1 (got {k})")
+    for name, value in vars(args).items():
+        if isinstance(value, str) and not _is_utf8(value):
+            shown = value.encode("utf-8", "backslashreplace").decode("utf-8")[:60]
+            flag = name if name == "claim" else f"--{name}"
+            raise FactcheckError(f"{flag} {shown!r}: holds bytes that are not UTF-8 text; "
+                                 "give it as UTF-8")
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _engine(args: argparse.Namespace, **settings):
@@ -121,8 +145,6 @@ def _search_parser(commands, name: str) -> None:
 
 
 def _run_search(args: argparse.Namespace) -> int:
-    if args.k is not None and args.k < 1:
-        raise FactcheckError("-k must be at least 1")
     result = _engine(args).search(args.claim, args.speaker, args.k)
     print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json
           else describe(result))

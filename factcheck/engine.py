@@ -44,7 +44,8 @@ class Engine:
     def encoder(self) -> Encoder:
         """The embedding model, loaded on first use."""
         if self._encoder is None:
-            self._encoder = load_encoder(self.settings.model, self.settings.encoder)
+            # the index's name for the model (the same weights may be named otherwise)
+            self._encoder = load_encoder(self.index.settings.model, self.settings.encoder)
         return self._encoder
 
     # --- ingest ---------------------------------------------------------------------

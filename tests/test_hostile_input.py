@@ -28,6 +28,7 @@ from factcheck.verdict.result import (
     Provenance,
     SearchResult,
 )
+from tests.helpers import run_main
 
 # Nine levels of nine aliases: 9**9 (387 million) strings from 386 bytes.
 BILLION_LAUGHS = "---\na: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
@@ -304,25 +305,6 @@ def test_hostile_sources_exit_2_with_a_line_each_and_good_files_are_kept(tmp_pat
 LONG_NAME = "a" * 300
 
 
-def run_main(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str]:
-    """`factcheck ARGS` in this process: the exit status and the one stderr line."""
-    from factcheck.cli import main
-
-    status = main(list(args))
-    lines = [line for line in capsys.readouterr().err.splitlines()
-             if line.startswith("factcheck:")]  # progress bars aside
-    assert len(lines) == 1, lines
-    return status, lines[0]
-
-
-@pytest.fixture
-def claims_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("FACTCHECK_MODEL", "hash-test")
-    path = tmp_path / "claims.csv"
-    path.write_text("claim\nThe budget will rise\n", encoding="utf-8")
-    return path
-
-
 def test_index_that_is_a_file_is_refused(tmp_path: Path, claims_csv: Path, capsys):
     status, line = run_main(capsys, "stats", "--index", str(claims_csv))
     assert status == 2 and line.startswith(f"factcheck: {claims_csv}: the index must be a folder")
@@ -468,3 +450,17 @@ def test_ui_cards_never_link_a_script_url(url: str):
     assert "<a " not in html_text and "href" not in html_text
     assert "<a href=\"https://example.org/a\"" in card_html(
         {"Document": "A title"}, links={"Document": "https://example.org/a"})
+
+
+# --- found by benchmarks/fuzz_cli.py: bytes that are not UTF-8 in an argument ------------------
+
+
+@pytest.mark.parametrize(("flag", "args"), [
+    ("claim", ["search", "claim \udcc3\udca9", "--json"]),
+    ("--speaker", ["search", "A claim", "--speaker", "\udcff"]),
+    ("--doc", ["quotes", "--doc", "\udcff"])])
+def test_an_argument_that_is_not_utf8_is_refused_naming_it(tmp_path: Path, claims_csv: Path,
+                                                           capsys, flag: str, args: list[str]):
+    status, line = run_main(capsys, *args, "--index", str(tmp_path / "index"))
+    assert status == 2 and line.startswith(f"factcheck: {flag} '")
+    assert line.endswith("holds bytes that are not UTF-8 text; give it as UTF-8")

@@ -43,6 +43,7 @@ from factcheck.index.files import (
     sweep,
     write_manifest,
 )
+from factcheck.index.model_identity import same_model
 from factcheck.index.store import Store
 from factcheck.settings import Settings
 
@@ -271,7 +272,7 @@ class SourceIndex:
         if built_with is None and self.store.unit_count():
             stored = self.store.embedding_models()
             built_with = stored[0] if stored and self.settings.model not in stored else None
-        if built_with and built_with != self.settings.model:
+        if built_with and not same_model(built_with, self.settings.model):
             raise IndexMismatchError(
                 f"{self.folder}: this index was built with the embedding model {built_with!r}, "
                 f"but this run uses {self.settings.model!r}; set FACTCHECK_MODEL={built_with} "
@@ -282,6 +283,8 @@ class SourceIndex:
                 f"{self.folder}: this index was built with the {built_by} encoder, whose "
                 f"vectors differ from those of {self.settings.encoder}; set "
                 f"FACTCHECK_ENCODER={built_by} or use another --index folder")
+        if built_with:  # the same weights by another name: embeddings stay under the index's
+            self.settings = self.settings.with_changes(model=built_with)
 
 
 def _named_files(manifest: dict) -> set[str]:

@@ -76,8 +76,14 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write: everything inside commits together or not at all."""
+        """One atomic write: everything inside commits together or not at all.
+
+        It takes the database's write lock at once (``BEGIN IMMEDIATE``), so what is read
+        inside it is still true when its writes commit: no other process writes in between.
+        """
         with self._write_lock, self.db:
+            if not self.db.in_transaction:
+                self.db.execute("BEGIN IMMEDIATE")
             yield self.db
 
     # --- documents ------------------------------------------------------------------

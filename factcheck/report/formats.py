@@ -126,7 +126,8 @@ class CsvWriter:
         self._out = _Output(path)
         names = [f"extra_{c}" if c in COLUMNS else c for c in extra_columns]
         self._csv = csv.DictWriter(self._out.file, [*COLUMNS, *names], extrasaction="ignore")
-        self._csv.writeheader()
+        # Column names come from the input too: a header cell is a cell a spreadsheet runs.
+        self._csv.writer.writerow([neutralise(name) for name in self._csv.fieldnames])
 
     def write_item(self, item: ReportItem | BadRow) -> None:
         self._csv.writerow({k: neutralise(v) for k, v in flatten_item(item).items()})

@@ -19,7 +19,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from factcheck.errors import BadInputError
+from factcheck.errors import BadInputError, bad_file
 from factcheck.records import Verdict
 from factcheck.report.formats import COLUMNS, ReportWriter, flatten_item, open_writer
 from factcheck.report.input import (
@@ -146,6 +146,8 @@ def run_report(claims_path: Path, out_path: Path, searcher: Searcher, k: int = 5
         BadInputError: the claims file or the output path cannot be used.
     """
     claims_path, out_path = Path(claims_path), Path(out_path)
+    if _same_file(claims_path, out_path):
+        raise bad_file(out_path, "is the claims file itself; give --out another name")
     started = time.perf_counter()
     settings = searcher.settings
     chunks = _chunks(read_claims(claims_path, settings.max_claim_chars), chunk_size)
@@ -168,6 +170,14 @@ def run_report(claims_path: Path, out_path: Path, searcher: Searcher, k: int = 5
         writer.abort()
         raise
     return summary
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one existing file (through links, `.` or `..` too)."""
+    try:
+        return a.samefile(b)
+    except OSError:  # one of them does not exist (yet), or cannot be looked up
+        return False
 
 
 def _write_chunk(writer: ReportWriter, items: list[ReportItem | BadRow], path: Path,
