@@ -130,8 +130,8 @@ def _top_level(statements) -> list:
 def _speaker_way(gold: dict, pred, aliases, resolver, text: str = "") -> str | None:
     """How our speaker agrees with the gold Source ('mention', 'name', 'pronoun',
     'relative'), or None."""
-    from factcheck.attribution.resolve.names import PRONOUNS
     from factcheck.attribution.resolve.aliases import same_speaker
+    from factcheck.attribution.resolve.names import PRONOUNS
 
     source = gold.get("source")
     if not source:
@@ -352,7 +352,7 @@ def main() -> int:
     n_sentences = sum(len(sentences(d.text, s, e)) for d in docs for s, e in paragraphs(d.text))
     _nlp()
     wall, cpu = time.perf_counter(), time.process_time()
-    results = dict(zip(texts, attribute_many([(d, ()) for d in docs])))
+    results = dict(zip(texts, attribute_many([(d, ()) for d in docs]), strict=True))
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     tally = _Tally()
     for row in rows:

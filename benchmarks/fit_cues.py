@@ -173,15 +173,15 @@ def _speaker_right(gold: dict, mention, text: str) -> bool:
 
 def tally(split: str = "train") -> dict[str, dict[str, int]]:
     """Per 'dep form' pair: statements, gains, false, displaced, speakers right."""
-    from factcheck.attribution.pipeline import _PIPES, _nlp, _Plan, attribute_many
     from factcheck.attribution.parse.content import content_parts
+    from factcheck.attribution.pipeline import _PIPES, _nlp, _Plan, attribute_many
     from factcheck.records import Document
 
     _base_lexicon()
     rows = _load(split, None)
     texts = {r["article"]: r["text"] for r in rows}
     docs = {a: Document(id=a, text=t) for a, t in texts.items()}
-    today = dict(zip(texts, attribute_many([(d, ()) for d in docs.values()])))
+    today = dict(zip(texts, attribute_many([(d, ()) for d in docs.values()]), strict=True))
     plans = {a: _Plan(d) for a, d in docs.items()}
     jobs = [
         (plan.text[s:e], (a, i))

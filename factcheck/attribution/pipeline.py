@@ -18,17 +18,15 @@ import bisect
 import functools
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from factcheck.attribution import tuning
 from factcheck.attribution.parse.complements import raised_subject
 from factcheck.attribution.parse.content import content_parts
-from factcheck.attribution.resolve.drafts import resolve_drafts, statement_confidence
 from factcheck.attribution.parse.fragments import fragment_frames
 from factcheck.attribution.parse.frames import cue_positions, frame_of
-from factcheck.attribution.resolve.names import after_dateline
 from factcheck.attribution.quotes.chains import Draft, quote_chains
-from factcheck.attribution import tuning
 from factcheck.attribution.quotes.scan import (
     Quote,
     find_quotes,
@@ -37,6 +35,8 @@ from factcheck.attribution.quotes.scan import (
     is_sentence_quote,
     paragraphs,
 )
+from factcheck.attribution.resolve.drafts import resolve_drafts, statement_confidence
+from factcheck.attribution.resolve.names import after_dateline
 from factcheck.attribution.types import Frame
 from factcheck.records import Document, Passage, Span, Statement, StatementKind
 from factcheck.sources.split import sentences

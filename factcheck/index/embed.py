@@ -14,6 +14,7 @@ either way is searched the same. Elsewhere it runs in float32.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import hashlib
@@ -182,10 +183,8 @@ def _return_freed_buffers() -> None:
     number of claims (+500 MiB in the first 2,000). A fixed 1 MiB threshold keeps it flat
     (benchmarks/report_bench.py). Other C libraries: nothing to do.
     """
-    try:
+    with contextlib.suppress(OSError, AttributeError, TypeError):
         ctypes.CDLL(ctypes.util.find_library("c")).mallopt(_M_MMAP_THRESHOLD, 1 << 20)
-    except (OSError, AttributeError, TypeError):
-        pass
 
 
 def _native_bfloat16() -> bool:

@@ -180,7 +180,7 @@ def _splice_possible(piece: _Piece) -> bool:
     """A splice is only looked for when one window holds part, not all or almost none, of
     the claim (the search tries every cut and is the costly part of aligning)."""
     words = len(piece.claim)
-    return 2 * _MIN_SPLICE_RUN <= words and _MIN_SPLICE_RUN <= piece.matched < words
+    return words >= 2 * _MIN_SPLICE_RUN and _MIN_SPLICE_RUN <= piece.matched < words
 
 
 def _apart(first: _Piece, second: _Piece) -> bool:

@@ -14,14 +14,14 @@ from functools import lru_cache
 
 import numpy as np
 
-from factcheck.verdict.changekinds import describe_changes
-from factcheck.verdict.claims import Claim
 from factcheck.index.embed import Encoder, encode_ahead
 from factcheck.index.folder import SourceIndex
-from factcheck.verdict.judge import Finding, Judged, judge
-from factcheck.records import Candidate, Verdict
-from factcheck.verdict.rank import content_words, dice, match_score
 from factcheck.index.retrieve import Hit, hybrid_search
+from factcheck.records import Candidate, Verdict
+from factcheck.verdict.changekinds import describe_changes
+from factcheck.verdict.claims import Claim
+from factcheck.verdict.judge import Finding, Judged, judge
+from factcheck.verdict.rank import content_words, dice, match_score
 from factcheck.verdict.result import (
     Appearance,
     Attribution,

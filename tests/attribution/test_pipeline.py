@@ -5,9 +5,8 @@ import pytest
 from factcheck.attribution.pipeline import attribute, attribute_many, document_speakers
 from factcheck.attribution.tuning import CONFIDENCE
 from factcheck.attribution.types import Rule
-from factcheck.sources.read import read_file
 from factcheck.records import Document, StatementKind
-
+from factcheck.sources.read import read_file
 from tests.helpers import SEED_DOC
 
 pytestmark = pytest.mark.slow

@@ -4,11 +4,11 @@ titled names (the attribute tests load the real spaCy model: slow)."""
 
 import pytest
 
+from factcheck.attribution.quotes.adjacent import frame_after, frame_before
+from factcheck.attribution.quotes.scan import find_quotes
 from factcheck.attribution.resolve.coref import SpeakerResolver
 from factcheck.attribution.tuning import CONFIDENCE
 from factcheck.attribution.types import Rule
-from factcheck.attribution.quotes.adjacent import frame_after, frame_before
-from factcheck.attribution.quotes.scan import find_quotes
 from factcheck.records import Document, StatementKind
 
 

@@ -17,6 +17,7 @@ from factcheck.index.backends import (
 )
 from factcheck.settings import Settings
 
+
 def _settings(tmp_path: Path, name: str = "index", **backends: str) -> Settings:
     """Settings for a backend; the Milvus ones get a milvus-lite file in `tmp_path` and a
     collection of their own per `name` (the collection is named after the index folder)."""

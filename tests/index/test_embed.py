@@ -3,7 +3,12 @@
 import numpy as np
 import pytest
 
-from factcheck.index.embed import HashEncoder, SentenceTransformerEncoder, encode_ahead, load_encoder
+from factcheck.index.embed import (
+    HashEncoder,
+    SentenceTransformerEncoder,
+    encode_ahead,
+    load_encoder,
+)
 
 SENTENCES = [
     "The call is going well and still in progress.",

@@ -20,7 +20,6 @@ from factcheck.engine import Engine
 from factcheck.index import files as index_files
 from factcheck.index.folder import MANIFEST
 from factcheck.settings import Settings
-
 from tests.helpers import ROOT, SEED_DOC
 
 CLAIM = "The call is going well and still in progress"

@@ -16,7 +16,6 @@ from factcheck.errors import FactcheckError, IndexMismatchError
 from factcheck.index.embed import SentenceTransformerEncoder, _model_location, load_encoder
 from factcheck.index.encoders.onnx import OnnxEncoder
 from factcheck.settings import settings_from_env
-
 from tests.helpers import SEED_DOC, SEEDS
 
 MODEL = "all-MiniLM-L6-v2"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.verdict.claims import read_claim
 from factcheck.errors import BadInputError
+from factcheck.verdict.claims import read_claim
 
 QUOTE = "The call is going well and still in progress"
 

@@ -97,9 +97,9 @@ def test_unusable_claims_are_refused(engine, claim):
 
 
 def _judged_for(claim, text: str, doc_id: str, dense: float, score: float):
-    from factcheck.verdict.judge import judge_candidate
     from factcheck.records import Candidate
     from factcheck.settings import Settings
+    from factcheck.verdict.judge import judge_candidate
 
     candidate = Candidate(unit_id=f"{doc_id}-p", unit="passage", doc_id=doc_id, text=text,
                           start=0, end=len(text), score=score, dense=dense, lexical=1.0)
@@ -107,9 +107,9 @@ def _judged_for(claim, text: str, doc_id: str, dense: float, score: float):
 
 
 def test_match_order_keeps_word_evidence_first_then_follows_the_score():
+    from factcheck.records import Verdict
     from factcheck.verdict.claims import read_claim
     from factcheck.verdict.judge import Finding
-    from factcheck.records import Verdict
     from factcheck.verdict.search import match_order
 
     claim = read_claim("The call is going badly and still in progress")

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from factcheck.attribution import lexicon
 from factcheck.attribution.parse.complements import complement_span
+from factcheck.attribution.quotes.scan import Quote
 from factcheck.attribution.resolve.mentions import mention_of
 from factcheck.attribution.resolve.names import PRONOUNS, name_in
-from factcheck.attribution.quotes.scan import Quote
 from factcheck.attribution.resolve.subjects import governing_verb, subject_of
 from factcheck.attribution.types import Frame
 

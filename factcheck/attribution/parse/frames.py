@@ -36,8 +36,9 @@ from factcheck.attribution.parse.cues import (
     SEEMING_FORMS,
     answers_a_request,
 )
-from factcheck.attribution.resolve.mentions import mention_of
 from factcheck.attribution.parse.polls import source_frame
+from factcheck.attribution.resolve.forms import inverted_subject, passive_cue
+from factcheck.attribution.resolve.mentions import mention_of
 from factcheck.attribution.resolve.subjects import (
     active_subject,
     holder_of,
@@ -46,7 +47,6 @@ from factcheck.attribution.resolve.subjects import (
     source_behind,
     subject_of,
 )
-from factcheck.attribution.resolve.forms import inverted_subject, passive_cue
 from factcheck.attribution.types import Frame
 
 _TRIGGERS = CUE_FORMS | LEXICON_FORMS | frozenset(NOUN_CONTENT_DEPS) | LIGHT_ADJECTIVES

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.attribution import lexicon
-from factcheck.attribution import tuning
+from factcheck.attribution import lexicon, tuning
 from factcheck.attribution.parse.frames import CUE_FORMS
-from factcheck.attribution.resolve.names import QUANTIFIERS
 from factcheck.attribution.quotes.scan import DASHES, Quote
 from factcheck.attribution.quotes.tags import (
     before_relative,
@@ -22,6 +20,7 @@ from factcheck.attribution.quotes.tags import (
     verb_next_to_name,
     without_time,
 )
+from factcheck.attribution.resolve.names import QUANTIFIERS
 
 _WORD = re.compile(r"[\w’'()-]+(?:\.[\w’'()-]+)*\.?|,")
 _ADVERBS = lexicon.words("tag_skip_words")

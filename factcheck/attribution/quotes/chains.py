@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass, replace
 
 from factcheck.attribution import tuning
-from factcheck.attribution.resolve.names import PRONOUNS, name_in, subject_mention
 from factcheck.attribution.quotes.adjacent import LABELS, frame_after, frame_before
 from factcheck.attribution.quotes.kinds import quote_kind, standalone, standalone_at
 from factcheck.attribution.quotes.scan import Quote, is_sentence_quote, is_title_case
 from factcheck.attribution.quotes.tags import tag_sentence_end
+from factcheck.attribution.resolve.names import PRONOUNS, name_in, subject_mention
 from factcheck.attribution.types import Frame, QuotePlan
 from factcheck.records import StatementKind
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from factcheck.attribution import tuning
+from factcheck.attribution import lexicon, tuning
 from factcheck.attribution.types import Quote
-
-from factcheck.attribution import lexicon
 
 DASHES = "—–―"  # em dash, en dash and the quotation dash (horizontal bar)
 _DOUBLE = re.compile(r"'''|''|``|[\"“”„«»]")

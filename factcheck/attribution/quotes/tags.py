@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.attribution import lexicon
-from factcheck.attribution import tuning
+from factcheck.attribution import lexicon, tuning
 from factcheck.attribution.parse.frames import CUE_FORMS
 from factcheck.attribution.quotes.scan import DASHES, Quote
 

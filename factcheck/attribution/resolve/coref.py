@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.attribution import lexicon
+from factcheck.attribution import lexicon, tuning
+from factcheck.attribution.resolve.aliases import (
+    alias_table_in_order,
+    canonical_speaker,
+    core_name,
+    group_named_after,
+    surname,
+)
 from factcheck.attribution.resolve.names import (
     FIRST_PERSON,
     PERSON_PRONOUNS,
@@ -22,14 +29,6 @@ from factcheck.attribution.resolve.names import (
     organisation,
     person_names,
 )
-from factcheck.attribution.resolve.aliases import (
-    alias_table_in_order,
-    canonical_speaker,
-    core_name,
-    group_named_after,
-    surname,
-)
-from factcheck.attribution import tuning
 from factcheck.attribution.types import Rule
 
 _POSSESSIVE = lexicon.data("pronouns")["possessive"]  # "his claim that …": he

@@ -9,8 +9,8 @@ import pytest
 from factcheck.attribution.pipeline import attribute
 from factcheck.attribution.quotes.chains import quote_chains
 from factcheck.attribution.quotes.scan import find_quotes, paragraphs
-from factcheck.sources.split import sentences
 from factcheck.records import Document
+from factcheck.sources.split import sentences
 
 
 @dataclass
