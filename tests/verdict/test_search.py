@@ -159,9 +159,9 @@ def test_seed_matches_show_the_unit_closest_in_words_and_meaning(engine):
     # The learned reranker listed "READ ALSO: Oil Prices Surge …" (cosine 0.21) for this
     # claim; by cosine and word overlap the headline that says it comes first.
     result = engine.search("energy infrastructure")
-    assert result["verdict"] == "paraphrase"
-    assert result["matches"][0]["passage_id"] == "trump-putin-ceasefire-call:p14"
-    assert result["matches"][0]["text"] == "Limited Agreement on Energy Infrastructure"
+    assert result.verdict == "paraphrase"
+    assert result.matches[0].passage_id == "trump-putin-ceasefire-call:p14"
+    assert result.matches[0].text == "Limited Agreement on Energy Infrastructure"
 
 
 def test_the_claimed_speaker_is_searched_with_the_words():
