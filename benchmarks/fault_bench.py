@@ -62,12 +62,14 @@ ENV = {**os.environ, "PYTHONPATH": str(common.ROOT), "FACTCHECK_MODEL": "hash-te
 def main() -> int:
     args = _arguments()
     lines = common.machine_lines()
+    print("\n".join(lines), flush=True)
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="fault-bench-") as scratch:
         corpus = _corpus(Path(scratch), args.documents, rng)
         for part in args.parts:
-            lines += ["", *PARTS[part](args, corpus, Path(scratch), rng)]
-            print("\n".join(lines))
+            new = ["", *PARTS[part](args, corpus, Path(scratch), rng)]
+            print("\n".join(new), flush=True)
+            lines += new
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
