@@ -15,11 +15,12 @@ from factcheck._exports import lazy_exports
 
 __all__ = [
     "BadInputError", "EmptyIndexError", "Engine", "FactcheckError", "IndexMismatchError",
-    "ReportSummary", "Settings", "Verdict", "report_frame", "run_report",
+    "ReportSummary", "SearchResult", "Settings", "Verdict", "report_frame", "run_report",
     "settings_from_env",
 ]
 __getattr__, __dir__ = lazy_exports(__name__, {
     "Engine": "engine", "Settings": "settings", "settings_from_env": "settings",
+    "SearchResult": "verdict.result", "Verdict": "records",
     "ReportSummary": "report.run", "run_report": "report.run", "report_frame": "report.run",
     "FactcheckError": "errors", "BadInputError": "errors", "EmptyIndexError": "errors",
     "IndexMismatchError": "errors",

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from factcheck.errors import FactcheckError
+from factcheck.presentation import describe
 from factcheck.settings import settings_from_env
 
 log = logging.getLogger("factcheck")
@@ -24,6 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="factcheck: %(message)s")
     try:
+        _check_arguments(args)
         return args.run(args)
     except FactcheckError as err:
         print(f"factcheck: {err}", file=sys.stderr)
@@ -57,14 +59,40 @@ def _command(commands, name: str, help_text: str, example: str,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     sub.add_argument("--index", type=Path, default=None,
                      help="index folder (default: $FACTCHECK_INDEX, else ./index)")
+    sub.add_argument("--milvus-uri", default=None,
+                     help="vectors and words in Milvus: a milvus-lite file (index/milvus.db) "
+                     "or http://host:19530 (default: $FACTCHECK_MILVUS_URI, else embedded)")
     sub.set_defaults(run=run)
     return sub
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    """Rules for arguments wherever they are given: `-k` (search, report) is a count of at
+    least 1; a text (claim, speaker, document id) is UTF-8 (the shell hands undecodable bytes
+    over as lone surrogates, which cannot be searched, stored or printed)."""
+    k = getattr(args, "k", None)
+    if k is not None and k < 1:
+        raise FactcheckError(f"-k must be a whole number of at least 1 (got {k})")
+    for name, value in vars(args).items():
+        if isinstance(value, str) and not _is_utf8(value):
+            shown = value.encode("utf-8", "backslashreplace").decode("utf-8")[:60]
+            flag = name if name == "claim" else f"--{name}"
+            raise FactcheckError(f"{flag} {shown!r}: holds bytes that are not UTF-8 text; "
+                                 "give it as UTF-8")
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _engine(args: argparse.Namespace, **settings):
     from factcheck.engine import Engine  # heavy imports only once arguments are fine
 
-    chosen = settings_from_env(index_dir=args.index, **settings)
+    chosen = settings_from_env(index_dir=args.index, milvus_uri=args.milvus_uri, **settings)
     _check_index_folder(chosen.index_dir)
     return Engine.open(chosen)
 
@@ -117,28 +145,10 @@ def _search_parser(commands, name: str) -> None:
 
 
 def _run_search(args: argparse.Namespace) -> int:
-    if args.k is not None and args.k < 1:
-        raise FactcheckError("-k must be at least 1")
     result = _engine(args).search(args.claim, args.speaker, args.k)
-    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else _describe(result))
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.json
+          else describe(result))
     return 0
-
-
-def _describe(result: dict) -> str:
-    lines = [f"verdict: {result['verdict']}" + (" (part of a longer quote)" if result["partial"]
-             else "") + f"  confidence {result['confidence']:.2f}"]
-    attribution = result.get("attribution")
-    if attribution:
-        via = f" via {attribution['via']}" if attribution.get("via") else ""
-        lines.append(f"speaker: {attribution['speaker'] or 'unknown'}{via} "
-                     f"({attribution['kind'] or 'passage'}, {attribution['cue'] or 'no cue'})")
-        lines.append(f"source:  {attribution['title'] or attribution['doc_id']}, "
-                     f"{attribution['published'] or 'date unknown'}")
-    if result.get("change_summary"):
-        lines.append(f"change:  {result['change_summary']}")
-    for match in result["matches"][:3]:
-        lines.append(f"  {match['rank']}. [{match['doc_id']}] {match['text'][:160]}")
-    return "\n".join(lines)
 
 
 # --- quotes --------------------------------------------------------------------------------
@@ -166,21 +176,34 @@ def _report_parser(commands, name: str) -> None:
     sub.add_argument("claims", type=Path, metavar="CLAIMS")
     sub.add_argument("--out", type=Path, required=True, help=".csv .json .html or .jsonld")
     sub.add_argument("-k", type=int, default=5, help="matches kept per claim")
+    sub.add_argument("--runner", choices=["local", "ray"], default=None,
+                     help="where claims are searched: this process (default) or Ray")
+    sub.add_argument("--ray-address", default=None,
+                     help="Ray cluster to join (default: $FACTCHECK_RAY_ADDRESS, else Ray on "
+                     "this machine)")
+    sub.add_argument("--workers", type=int, default=None,
+                     help="Ray actors at a time, each with its own model (default 1)")
 
 
 def _run_report(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from factcheck.report.run import run_report
+    from factcheck.report.run import CHUNK_CLAIMS, run_report
+    from factcheck.runners import open_searcher
 
-    engine = _engine(args)
+    if args.workers is not None and args.workers < 1:
+        raise FactcheckError("--workers must be at least 1")
+    engine = _engine(args, runner=args.runner, ray_address=args.ray_address,
+                     ray_workers=args.workers)
+    searcher = open_searcher(engine.settings, engine)
+    chunk = getattr(searcher, "chunk_claims", CHUNK_CLAIMS)
     with tqdm(unit="claim", desc="report", file=sys.stderr) as bar:
         def progress(done: int, total: int | None) -> None:
             bar.total = total
             bar.update(done - bar.n)
 
         # Bad rows are logged (one line each on stderr) by the report as it meets them.
-        summary = run_report(args.claims, args.out, engine, args.k, progress=progress)
+        summary = run_report(args.claims, args.out, searcher, args.k, chunk, progress=progress)
     counts = "  ".join(f"{verdict}: {n}" for verdict, n in summary.verdicts.items())
     print(f"claims: {summary.claims}  {counts}  bad rows: {len(summary.bad_rows)}  "
           f"time: {summary.seconds:.1f}s  -> {args.out}")

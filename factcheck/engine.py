@@ -6,16 +6,17 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck.verdict import review
-from factcheck.verdict.claims import read_claim
-from factcheck.index.embed import Encoder, load_encoder
+from factcheck.attribution.resolve.aliases import same_speaker
 from factcheck.errors import EmptyIndexError, FactcheckError
+from factcheck.index.embed import Encoder, load_encoder
 from factcheck.index.folder import SourceIndex
 from factcheck.index.ingest import Progress, ingest_documents, read_sources
 from factcheck.records import Document, IngestResult, Statement
-from factcheck.verdict.search import load_aliases, search_claims
 from factcheck.settings import Settings
-from factcheck.attribution.resolve.aliases import same_speaker
+from factcheck.verdict import review
+from factcheck.verdict.claims import read_claim
+from factcheck.verdict.result import BadClaim, SearchResult
+from factcheck.verdict.search import load_aliases, search_claims
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,8 @@ class Engine:
     def encoder(self) -> Encoder:
         """The embedding model, loaded on first use."""
         if self._encoder is None:
-            self._encoder = load_encoder(self.settings.model)
+            # the index's name for the model (the same weights may be named otherwise)
+            self._encoder = load_encoder(self.index.settings.model, self.settings.encoder)
         return self._encoder
 
     # --- ingest ---------------------------------------------------------------------
@@ -65,8 +67,9 @@ class Engine:
         return ingest_documents(documents, self.index, self.encoder, progress)
 
     # --- search ---------------------------------------------------------------------
-    def search(self, claim: str, speaker: str | None = None, k: int | None = None) -> dict:
-        """Check one claim; returns the `search --json` object.
+    def search(self, claim: str, speaker: str | None = None, k: int | None = None
+               ) -> SearchResult:
+        """Check one claim; the result's `to_dict()` is the `search --json` object.
 
         Raises:
             BadInputError: an empty, punctuation-only or over-long claim.
@@ -77,15 +80,16 @@ class Engine:
         return search_claims([read], self.index, self.encoder, k or self.settings.k)[0]
 
     def search_many(self, claims: Sequence[tuple[str, str | None]], k: int | None = None
-                    ) -> list[dict]:
-        """Check many claims in one model call; a bad claim gives {"claim", "error"}."""
+                    ) -> list[SearchResult | BadClaim]:
+        """Check many claims in one model call; a claim that cannot be checked gives a
+        `BadClaim` saying why."""
         self._require_documents()
         read, errors = [], {}
         for n, (text, speaker) in enumerate(claims):
             try:
                 read.append(read_claim(text, speaker, self.settings.max_claim_chars))
             except FactcheckError as err:
-                errors[n] = {"claim": text, "claimed_speaker": speaker, "error": str(err)}
+                errors[n] = BadClaim(text, speaker, str(err))
         found = iter(search_claims(read, self.index, self.encoder, k or self.settings.k)
                      if read else [])
         return [errors[n] if n in errors else next(found) for n in range(len(claims))]

@@ -18,6 +18,15 @@ def hash_settings(tmp_path: Path) -> Settings:
     return Settings(index_dir=tmp_path / "index", model="hash-test")
 
 
+@pytest.fixture
+def claims_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A one-claim CSV file, with the fake encoder set for the command line run in-process."""
+    monkeypatch.setenv("FACTCHECK_MODEL", "hash-test")
+    path = tmp_path / "claims.csv"
+    path.write_text("claim\nThe budget will rise\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def seed_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An index of `seeds/` built once per test session with the real model."""

@@ -1,10 +1,13 @@
-"""What the tests share besides fixtures: the repository's paths and its benchmark scripts."""
+"""What the tests share besides fixtures: the repository's paths, its benchmark scripts and
+the command line run in this process."""
 
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -18,3 +21,14 @@ def load_script(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def run_main(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str]:
+    """`factcheck ARGS` in this process: the exit status and the one stderr line."""
+    from factcheck.cli import main
+
+    status = main(list(args))
+    lines = [line for line in capsys.readouterr().err.splitlines()
+             if line.startswith("factcheck:")]  # progress bars aside
+    assert len(lines) == 1, lines
+    return status, lines[0]

@@ -17,12 +17,22 @@ from types import SimpleNamespace
 import pytest
 
 from factcheck.errors import BadInputError
+from factcheck.records import Verdict
 from factcheck.settings import Settings
 from factcheck.sources.read import read_file
+from factcheck.verdict.result import (
+    Appearance,
+    Attribution,
+    Earliest,
+    Match,
+    Provenance,
+    SearchResult,
+)
+from tests.helpers import run_main
 
 # Nine levels of nine aliases: 9**9 (387 million) strings from 386 bytes.
 BILLION_LAUGHS = "---\na: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
-    f"{b}: &{b} [" + ",".join([f"*{a}"] * 9) + "]\n" for a, b in zip("abcdefgh", "bcdefghi")
+    f"{b}: &{b} [" + ",".join([f"*{a}"] * 9) + "]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True)
 ) + "title: *i\n---\nThe minister said the budget would rise.\n"
 # The same shape at a harmless size, for tests that run in this process.
 SMALL_LAUGHS = '---\na: &a ["lol", "lol"]\ntitle: [*a, *a]\n---\nText.\n'
@@ -99,6 +109,15 @@ BAD_CLAIM_ROWS = {
 }
 
 
+PROVENANCE = Provenance("hash-test", "v", "2025-01-01T00:00:00+00:00")
+
+
+def fake_match(doc_id: str, text: str, diff: tuple = ()) -> Match:
+    """A match as a searcher gives it (scores and offsets that no test here reads)."""
+    return Match(1, doc_id, f"{doc_id}:p0", text, 0, len(text), 0.5, 0.5, 0.0, None, "0" * 64,
+                 diff)
+
+
 class EchoSearcher:
     """A searcher that finds every claim `unsupported` (or echoes `text` into a match)."""
 
@@ -107,10 +126,12 @@ class EchoSearcher:
         self.match_text = match_text
 
     def search_many(self, claims, k=5):
-        matches = [{"rank": 1, "doc_id": "d", "text": self.match_text}] if self.match_text else []
-        return [{"claim": c, "claimed_speaker": s, "verdict": "unsupported", "partial": False,
-                 "confidence": 0.0, "attribution": None, "earliest": None, "appearances": [],
-                 "matches": matches, "provenance": {}} for c, s in claims]
+        matches = (fake_match("d", self.match_text),) if self.match_text else ()
+        return [SearchResult(claim=c, claimed_speaker=s, verdict=Verdict.UNSUPPORTED,
+                             partial=False, confidence=0.0, attribution=None, earliest=None,
+                             appearances=(), matches=matches, changes=(), change_summary="",
+                             provenance=PROVENANCE)
+                for c, s in claims]
 
 
 def claims_file(tmp_path: Path) -> Path:
@@ -284,25 +305,6 @@ def test_hostile_sources_exit_2_with_a_line_each_and_good_files_are_kept(tmp_pat
 LONG_NAME = "a" * 300
 
 
-def run_main(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str]:
-    """`factcheck ARGS` in this process: the exit status and the one stderr line."""
-    from factcheck.cli import main
-
-    status = main(list(args))
-    lines = [line for line in capsys.readouterr().err.splitlines()
-             if line.startswith("factcheck:")]  # progress bars aside
-    assert len(lines) == 1, lines
-    return status, lines[0]
-
-
-@pytest.fixture
-def claims_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("FACTCHECK_MODEL", "hash-test")
-    path = tmp_path / "claims.csv"
-    path.write_text("claim\nThe budget will rise\n", encoding="utf-8")
-    return path
-
-
 def test_index_that_is_a_file_is_refused(tmp_path: Path, claims_csv: Path, capsys):
     status, line = run_main(capsys, "stats", "--index", str(claims_csv))
     assert status == 2 and line.startswith(f"factcheck: {claims_csv}: the index must be a folder")
@@ -376,21 +378,16 @@ class HostileSearcher(EchoSearcher):
         self.url = url
 
     def search_many(self, claims, k=5):
-        results = []
-        for claim, speaker in claims:
-            source = {"doc_id": "d1", "published": "2025-03-18", "url": self.url,
-                      "speaker": f"Dan {SCRIPT}", "via": None, "kind": "direct",
-                      "verdict": "verbatim"}
-            results.append({
-                "claim": claim, "claimed_speaker": speaker, "verdict": "verbatim",
-                "partial": False, "confidence": 0.9,
-                "attribution": {**source, "cue": "said", "title": f"T {SCRIPT} & co",
-                                "reviewed": False},
-                "earliest": source, "appearances": [source],
-                "matches": [{"rank": 1, "doc_id": "d1", "text": f"{SCRIPT} {claim}",
-                             "diff": [["=", claim]]}],
-                "provenance": {}})
-        return results
+        speaker = f"Dan {SCRIPT}"
+        appearance = Appearance("d1", "2025-03-18", speaker, None, "direct", Verdict.VERBATIM)
+        attribution = Attribution(speaker, "direct", "said", None, "d1", f"T {SCRIPT} & co",
+                                  self.url, "2025-03-18", False)
+        return [SearchResult(claim=claim, claimed_speaker=claimed, verdict=Verdict.VERBATIM,
+                             partial=False, confidence=0.9, attribution=attribution,
+                             earliest=Earliest("d1", "2025-03-18"), appearances=(appearance,),
+                             matches=(fake_match("d1", f"{SCRIPT} {claim}", (("=", claim),)),),
+                             changes=(), change_summary="", provenance=PROVENANCE)
+                for claim, claimed in claims]
 
 
 def urls_in(value: object) -> list[object]:
@@ -453,3 +450,17 @@ def test_ui_cards_never_link_a_script_url(url: str):
     assert "<a " not in html_text and "href" not in html_text
     assert "<a href=\"https://example.org/a\"" in card_html(
         {"Document": "A title"}, links={"Document": "https://example.org/a"})
+
+
+# --- found by benchmarks/fuzz_cli.py: bytes that are not UTF-8 in an argument ------------------
+
+
+@pytest.mark.parametrize(("flag", "args"), [
+    ("claim", ["search", "claim \udcc3\udca9", "--json"]),
+    ("--speaker", ["search", "A claim", "--speaker", "\udcff"]),
+    ("--doc", ["quotes", "--doc", "\udcff"])])
+def test_an_argument_that_is_not_utf8_is_refused_naming_it(tmp_path: Path, claims_csv: Path,
+                                                           capsys, flag: str, args: list[str]):
+    status, line = run_main(capsys, *args, "--index", str(tmp_path / "index"))
+    assert status == 2 and line.startswith(f"factcheck: {flag} '")
+    assert line.endswith("holds bytes that are not UTF-8 text; give it as UTF-8")

@@ -23,6 +23,7 @@ import numpy as np
 
 from factcheck.errors import IndexMismatchError
 from factcheck.index.backends import (
+    UnitFields,
     VectorIndex,
     WordIndex,
     check_backends,
@@ -31,6 +32,7 @@ from factcheck.index.backends import (
     new_vector_index,
     new_word_index,
 )
+from factcheck.index.embed import interchangeable
 from factcheck.index.files import (
     LOCK,
     MANIFEST,
@@ -41,6 +43,7 @@ from factcheck.index.files import (
     sweep,
     write_manifest,
 )
+from factcheck.index.model_identity import same_model
 from factcheck.index.store import Store
 from factcheck.settings import Settings
 
@@ -161,8 +164,15 @@ class SourceIndex:
 
     def _add(self, indexes: Indexes, units: list[tuple[int, str, str]]) -> None:
         rows = [row for row, _, _ in units]
-        indexes[0].add(rows, self._stored_vectors([sha for _, sha, _ in units]))
-        indexes[1].add(rows, [text for _, _, text in units])
+        indexes[0].add(rows, self._stored_vectors([sha for _, sha, _ in units]),
+                       **self._fields(indexes[0], rows))
+        indexes[1].add(rows, [text for _, _, text in units], **self._fields(indexes[1], rows))
+
+    def _fields(self, index: VectorIndex | WordIndex, rows: list[int]) -> dict:
+        """`fields=` for an engine that filters on them (read from the store), else none."""
+        if not rows or not getattr(index, "pushes_filters", False):
+            return {}
+        return {"fields": [UnitFields(*found) for found in self.store.unit_fields(rows)]}
 
     def _stored_vectors(self, hashes: list[str]) -> np.ndarray:
         found = self.store.cached_embeddings(hashes, self.settings.model)
@@ -183,7 +193,8 @@ class SourceIndex:
         indexes[1].save(self.folder / files["words"])
         previous = self.manifest.get("files")
         manifest = {
-            "format": FORMAT, "model": self.settings.model, "dimension": dimension,
+            "format": FORMAT, "model": self.settings.model, "encoder": self.settings.encoder,
+            "dimension": dimension,
             "version": version, "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "backends": backends, "counts": {**self.store.counts(), "vectors": indexes[0].count},
             "last_row": last_row, "files": files,
@@ -261,11 +272,19 @@ class SourceIndex:
         if built_with is None and self.store.unit_count():
             stored = self.store.embedding_models()
             built_with = stored[0] if stored and self.settings.model not in stored else None
-        if built_with and built_with != self.settings.model:
+        if built_with and not same_model(built_with, self.settings.model):
             raise IndexMismatchError(
                 f"{self.folder}: this index was built with the embedding model {built_with!r}, "
                 f"but this run uses {self.settings.model!r}; set FACTCHECK_MODEL={built_with} "
                 "or use another --index folder")
+        built_by = self.manifest.get("encoder", "torch")  # indexes before the field: torch
+        if built_with and not interchangeable(str(built_by), self.settings.encoder):
+            raise IndexMismatchError(
+                f"{self.folder}: this index was built with the {built_by} encoder, whose "
+                f"vectors differ from those of {self.settings.encoder}; set "
+                f"FACTCHECK_ENCODER={built_by} or use another --index folder")
+        if built_with:  # the same weights by another name: embeddings stay under the index's
+            self.settings = self.settings.with_changes(model=built_with)
 
 
 def _named_files(manifest: dict) -> set[str]:

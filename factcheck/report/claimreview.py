@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from urllib.parse import urlsplit
 
+from factcheck.presentation import explain, web_url
 from factcheck.settings import Settings
+from factcheck.verdict.result import Attribution, SearchResult
 
 RATINGS: dict[str, int] = {
     "verbatim": 5,
@@ -60,29 +61,6 @@ def is_organisation(name: str) -> bool:
     return any(word in _ORG_WORDS for word in re.findall(r"[a-z]+", lowered))
 
 
-def web_url(value: object) -> str | None:
-    """The value if it is an absolute http(s) URL, else None.
-
-    Args:
-        value: a URL as a source or a setting gave it.
-
-    Returns:
-        The URL without surrounding white space; None for other schemes (``javascript:``,
-        ``data:``, ``vbscript:``), relative URLs, URLs with white space or control
-        characters, and anything that is not a string.
-    """
-    if not isinstance(value, str):
-        return None
-    url = value.strip()
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # e.g. an unclosed IPv6 bracket
-        return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
@@ -100,88 +78,56 @@ def _agent(name: str) -> dict:
     return {"@type": kind, "name": name}
 
 
-def _creative_work(appearance: dict, urls: dict[str, str]) -> dict:
-    work: dict = {"@type": "CreativeWork", "identifier": appearance.get("doc_id")}
-    url = web_url(appearance.get("url")) or urls.get(str(appearance.get("doc_id")))
+def _creative_work(doc_id: str, published: str | None, speaker: str | None,
+                   urls: dict[str, str]) -> dict:
+    work: dict = {"@type": "CreativeWork", "identifier": doc_id}
+    url = urls.get(str(doc_id))
     if url:
         work["url"] = url
-    if appearance.get("published"):
-        work["datePublished"] = appearance["published"]
-    if appearance.get("speaker"):
-        work["author"] = _agent(appearance["speaker"])
+    if published:
+        work["datePublished"] = published
+    if speaker:
+        work["author"] = _agent(speaker)
     return work
 
 
-def _known_urls(result: dict) -> dict[str, str]:
-    attribution = result.get("attribution") or {}
-    url = web_url(attribution.get("url"))
-    if url and attribution.get("doc_id"):
-        return {str(attribution["doc_id"]): url}
+def _known_urls(attribution: Attribution | None) -> dict[str, str]:
+    url = web_url(attribution.url) if attribution else None
+    if url and attribution.doc_id:
+        return {str(attribution.doc_id): url}
     return {}
 
 
-def _source_phrase(result: dict) -> str:
-    attribution = result.get("attribution") or {}
-    source = attribution.get("title") or attribution.get("doc_id") or "a source"
-    when = f" ({attribution['published']})" if attribution.get("published") else ""
-    return f"{source}{when}"
-
-
-def rating_explanation(result: dict) -> str:
-    """One sentence saying why the claim got its verdict.
-
-    Args:
-        result: a search result dict (the `search --json` shape).
-
-    Returns:
-        The explanation, naming the source and the credited speaker where known.
-    """
-    verdict = result.get("verdict")
-    attribution = result.get("attribution") or {}
-    speaker = attribution.get("speaker") or "no named speaker"
-    source = _source_phrase(result)
-    if verdict == "verbatim":
-        part = "part of a longer quote" if result.get("partial") else "word for word"
-        return f"The words appear {part} in {source}, credited to {speaker}."
-    if verdict == "altered":
-        change = result.get("change_summary") or "words were changed"
-        return f"A close version appears in {source}, credited to {speaker}, but {change}."
-    if verdict == "paraphrase":
-        return f"The same statement appears in other words in {source}, credited to {speaker}."
-    if verdict == "misattributed":
-        claimed = result.get("claimed_speaker") or "the claimed speaker"
-        return f"The words appear in {source}, but credited to {speaker}, not {claimed}."
-    return "Nothing in the indexed sources supports this claim."
-
-
-def _item_reviewed(result: dict) -> dict:
-    urls = _known_urls(result)
+def _item_reviewed(result: SearchResult) -> dict:
+    urls = _known_urls(result.attribution)
     item: dict = {"@type": "Claim"}
-    if result.get("claimed_speaker"):
-        item["author"] = _agent(result["claimed_speaker"])
-    earliest = result.get("earliest") or {}
-    if earliest.get("published"):
-        item["datePublished"] = earliest["published"]
-    appearances = result.get("appearances") or []
-    item["appearance"] = [_creative_work(a, urls) for a in appearances]
-    if earliest.get("doc_id"):
-        item["firstAppearance"] = _creative_work(earliest, urls)
+    if result.claimed_speaker:
+        item["author"] = _agent(result.claimed_speaker)
+    earliest = result.earliest
+    if earliest and earliest.published:
+        item["datePublished"] = earliest.published
+    item["appearance"] = [_creative_work(a.doc_id, a.published, a.speaker, urls)
+                          for a in result.appearances]
+    if earliest and earliest.doc_id:
+        item["firstAppearance"] = _creative_work(earliest.doc_id, earliest.published, None, urls)
     return item
 
 
-def claim_review(result: dict, settings: Settings, today: date | None = None) -> dict:
+def claim_review(result: SearchResult, settings: Settings, today: date | None = None,
+                 claim_id: str | None = None) -> dict:
     """A schema.org ClaimReview object for one search result.
 
     Args:
-        result: a search result dict (the `search --json` shape, optionally with "id").
+        result: a search result.
         settings: gives the reviewing organisation's name and url.
         today: the review date (defaults to today).
+        claim_id: the claim's id in a claims file, given as "identifier".
 
     Returns:
         A JSON-serialisable dict with "@context", "@type": "ClaimReview", "claimReviewed",
         "reviewRating", "itemReviewed", "author", "datePublished" and "url" when known.
     """
-    verdict = str(result.get("verdict") or "unsupported")
+    verdict = str(result.verdict)
     organisation_url = web_url(settings.organisation_url)
     author: dict = {"@type": "Organization", "name": settings.organisation}
     if organisation_url:
@@ -189,22 +135,22 @@ def claim_review(result: dict, settings: Settings, today: date | None = None) ->
     review: dict = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": result.get("claim", ""),
+        "claimReviewed": result.claim,
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": RATINGS.get(verdict, WORST_RATING),
             "bestRating": BEST_RATING,
             "worstRating": WORST_RATING,
             "alternateName": verdict,
-            "ratingExplanation": rating_explanation(result),
+            "ratingExplanation": explain(result),
             "reviewAspect": "attribution",
         },
         "itemReviewed": _item_reviewed(result),
         "author": author,
         "datePublished": (today or date.today()).isoformat(),
     }
-    if result.get("id") is not None:
-        review["identifier"] = str(result["id"])
+    if claim_id is not None:
+        review["identifier"] = str(claim_id)
     if organisation_url:
         review["url"] = organisation_url
     return review

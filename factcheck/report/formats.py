@@ -4,8 +4,8 @@ Every writer streams: items are written (or spooled to a temporary file) as they
 summary is added by `finish`, and the output appears under its name only then (write to
 ``NAME.part``, then rename), so memory stays flat and a failed run leaves no half file.
 
-An *item* is one search result dict (the `search --json` shape) plus "id", "row" and, when
-the input carried other columns, "extra". A *bad row* is ``{"row", "reason", "id", "claim"}``.
+An *item* is a `ReportItem` (a search result with the claim's "id", "row" and, when the input
+carried other columns, "extra"); a *bad row* is a `BadRow`.
 """
 
 from __future__ import annotations
@@ -14,15 +14,19 @@ import csv
 import json
 import shutil
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Protocol
 
-from factcheck.report.claimreview import claim_review, script_safe
 from factcheck.errors import BadInputError, bad_file
+from factcheck.presentation import diff_text
+from factcheck.report.claimreview import claim_review, script_safe
 from factcheck.report.html import HTML_TAIL, html_head, html_item
+from factcheck.report.input import BadRow
+from factcheck.report.item import ReportItem
 from factcheck.settings import Settings
+from factcheck.verdict.result import Attribution
 
 FORMATS = (".csv", ".json", ".html", ".jsonld")
 COLUMNS = (
@@ -33,56 +37,42 @@ COLUMNS = (
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def diff_text(diff: Sequence[Sequence[str]] | None) -> str:
-    """A diff as plain text: kept words as they are, ``[-deleted-]`` and ``{+inserted+}``.
-
-    Args:
-        diff: ``[[op, text], ...]`` with op "=", "-" or "+".
-
-    Returns:
-        e.g. ``The call is going [-well-] {+badly+}``.
-    """
-    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
-    return " ".join(marks.get(op, "{}").format(text) for op, text in diff or ())
-
-
-def flatten_item(item: Mapping) -> dict[str, object]:
+def flatten_item(item: ReportItem | BadRow) -> dict[str, object]:
     """One flat row (the csv and `report_frame` columns) for an item or a bad row.
 
     Args:
-        item: a report item, or a bad row dict (it has "reason").
+        item: a report item, or a row that could not be checked.
 
     Returns:
         A dict with every name of `COLUMNS`, then the item's extra columns.
     """
-    attribution = item.get("attribution") or {}
-    earliest = item.get("earliest") or {}
-    matches = item.get("matches") or []
-    top = matches[0] if matches else {}
-    row: dict[str, object] = {
-        "id": item.get("id"),
-        "claim": item.get("claim"),
-        "claimed_speaker": item.get("claimed_speaker"),
-        "verdict": item.get("verdict"),
-        "partial": item.get("partial"),
-        "confidence": item.get("confidence"),
-        "speaker": attribution.get("speaker"),
-        "via": attribution.get("via"),
-        "doc_id": attribution.get("doc_id") or top.get("doc_id"),
-        "title": attribution.get("title"),
-        "url": attribution.get("url"),
-        "published": attribution.get("published"),
-        "earliest_doc_id": earliest.get("doc_id"),
-        "earliest_published": earliest.get("published"),
-        "top_passage": top.get("text"),
-        "diff": diff_text(top.get("diff")) if top else None,
-        "changes": "; ".join(item.get("changes") or ()) or None,
-        "change_summary": item.get("change_summary"),
-        "row": item.get("row"),
-        "error": item.get("reason"),
-    }
-    row.update({f"extra_{k}" if k in row else k: v for k, v in (item.get("extra") or {}).items()})
+    row: dict[str, object] = dict.fromkeys(COLUMNS)
+    if isinstance(item, BadRow):
+        row.update(id=item.id, claim=item.claim, row=item.row, error=item.reason)
+        return row
+    result, top = item.result, item.result.top
+    row.update(
+        id=item.id, claim=result.claim, claimed_speaker=result.claimed_speaker,
+        verdict=str(result.verdict), partial=result.partial, confidence=result.confidence,
+        **_attribution_columns(result.attribution),
+        top_passage=top.text if top else None, diff=diff_text(top.diff) if top else None,
+        changes="; ".join(result.changes) or None, change_summary=result.change_summary,
+        row=item.row)
+    if not row["doc_id"] and top:
+        row["doc_id"] = top.doc_id
+    if result.earliest:
+        row.update(earliest_doc_id=result.earliest.doc_id,
+                   earliest_published=result.earliest.published)
+    row.update({f"extra_{k}" if k in row else k: v for k, v in item.extra.items()})
     return row
+
+
+def _attribution_columns(attribution: Attribution | None) -> dict[str, object]:
+    if attribution is None:
+        return {}
+    return {"speaker": attribution.speaker, "via": attribution.via, "doc_id": attribution.doc_id,
+            "title": attribution.title, "url": attribution.url,
+            "published": attribution.published}
 
 
 def neutralise(value: object) -> object:
@@ -95,8 +85,8 @@ def neutralise(value: object) -> object:
 class ReportWriter(Protocol):
     """What `run_report` writes through."""
 
-    def write_item(self, item: dict) -> None: ...
-    def write_bad(self, bad: dict) -> None: ...
+    def write_item(self, item: ReportItem) -> None: ...
+    def write_bad(self, bad: BadRow) -> None: ...
     def finish(self, summary: dict) -> None: ...
     def abort(self) -> None: ...
 
@@ -136,12 +126,13 @@ class CsvWriter:
         self._out = _Output(path)
         names = [f"extra_{c}" if c in COLUMNS else c for c in extra_columns]
         self._csv = csv.DictWriter(self._out.file, [*COLUMNS, *names], extrasaction="ignore")
-        self._csv.writeheader()
+        # Column names come from the input too: a header cell is a cell a spreadsheet runs.
+        self._csv.writer.writerow([neutralise(name) for name in self._csv.fieldnames])
 
-    def write_item(self, item: dict) -> None:
+    def write_item(self, item: ReportItem | BadRow) -> None:
         self._csv.writerow({k: neutralise(v) for k, v in flatten_item(item).items()})
 
-    def write_bad(self, bad: dict) -> None:
+    def write_bad(self, bad: BadRow) -> None:
         self.write_item(bad)
 
     def finish(self, summary: dict) -> None:
@@ -159,10 +150,10 @@ class _SpooledWriter:
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         self._count = 0
 
-    def write_bad(self, bad: dict) -> None:
+    def write_bad(self, bad: BadRow) -> None:
         """Bad rows are listed in the summary, not among the results."""
 
-    def _render(self, item: dict) -> str:
+    def _render(self, item: ReportItem) -> str:
         raise NotImplementedError
 
     def _head(self, summary: dict) -> str:
@@ -171,7 +162,7 @@ class _SpooledWriter:
     def _tail(self) -> str:
         raise NotImplementedError
 
-    def write_item(self, item: dict) -> None:
+    def write_item(self, item: ReportItem) -> None:
         self._spool.write(self._render(item))
         self._count += 1
 
@@ -197,9 +188,12 @@ class _SpooledWriter:
 class JsonWriter(_SpooledWriter):
     """``{"summary": {...}, "results": [item, ...]}``."""
 
-    def _render(self, item: dict) -> str:
+    def _render(self, item: ReportItem) -> str:
+        return self._entry(item.to_dict())
+
+    def _entry(self, obj: dict) -> str:
         sep = ",\n" if self._count else "\n"
-        return sep + json.dumps(item, ensure_ascii=False)
+        return sep + json.dumps(obj, ensure_ascii=False)
 
     def _head(self, summary: dict) -> str:
         return '{"summary": ' + json.dumps(summary, ensure_ascii=False) + ', "results": ['
@@ -216,8 +210,9 @@ class JsonLdWriter(JsonWriter):
         self._settings = settings
         self._today = date.today()
 
-    def _render(self, item: dict) -> str:
-        return script_safe(super()._render(claim_review(item, self._settings, self._today)))
+    def _render(self, item: ReportItem) -> str:
+        return script_safe(self._entry(claim_review(item.result, self._settings, self._today,
+                                                    item.id)))
 
     def _head(self, summary: dict) -> str:
         return "["
@@ -229,7 +224,7 @@ class JsonLdWriter(JsonWriter):
 class HtmlWriter(_SpooledWriter):
     """One self-contained page: summary, verdict chart, sortable table with evidence."""
 
-    def _render(self, item: dict) -> str:
+    def _render(self, item: ReportItem) -> str:
         return html_item(item)
 
     def _head(self, summary: dict) -> str:

@@ -2,20 +2,18 @@
 
 `html_head` opens the page (summary, chart, bad rows, table header), `html_item` renders one
 table row per item, and `HTML_TAIL` closes the table and adds the sorting script. Every string
-from a claim or a source goes through `_e` (html.escape).
+from a claim or a source goes through `_e` (`factcheck.presentation.escape_html`).
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
+from factcheck.presentation import VERDICT_COLOURS, diff_html, escape_html, has_changes, safe_url
 from factcheck.report.claimreview import RATINGS
+from factcheck.report.item import ReportItem
+from factcheck.verdict.result import Attribution, SearchResult
 
-_VERDICT_COLOURS = {
-    "verbatim": "#2e7d32", "paraphrase": "#558b2f", "altered": "#ef6c00",
-    "misattributed": "#c62828", "unsupported": "#616161",
-}
 _STYLE = (
     "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}"
     "table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:4px 6px;"
@@ -50,14 +48,12 @@ document.querySelectorAll("th[data-col]").forEach(function (th) {
 """
 
 
-def _e(value: object) -> str:
-    return "" if value is None else html.escape(str(value), quote=True)
+_e = escape_html
 
 
 def _link(text: object, url: object) -> str:
-    if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
-        return f'<a href="{_e(url)}">{_e(text)}</a>'
-    return _e(text)
+    href = safe_url(url)
+    return f'<a href="{href}">{_e(text)}</a>' if href else _e(text)
 
 
 def _verdict_chart(counts: Mapping[str, int]) -> str:
@@ -69,7 +65,7 @@ def _verdict_chart(counts: Mapping[str, int]) -> str:
         bars.append(
             f'<text x="0" y="{y + 17}">{_e(verdict)}</text>'
             f'<rect x="110" y="{y + 4}" width="{width}" height="18" '
-            f'fill="{_VERDICT_COLOURS[verdict]}"/>'
+            f'fill="{VERDICT_COLOURS[verdict]}"/>'
             f'<text x="{width + 116}" y="{y + 17}">{count}</text>'
         )
     return (f'<svg role="img" aria-label="claims per verdict" width="480" '
@@ -93,56 +89,57 @@ def html_head(summary: Mapping) -> str:
     )
 
 
-def _diff_html(diff: Sequence[Sequence[str]] | None) -> str:
-    tags = {"-": "<del>{}</del>", "+": "<ins>{}</ins>"}
-    return " ".join(tags.get(op, "{}").format(_e(text)) for op, text in diff or ())
-
-
-def _evidence_html(item: Mapping) -> str:
+def _evidence_html(result: SearchResult) -> str:
     parts = []
-    matches = item.get("matches") or []
-    if matches and matches[0].get("diff"):
-        parts.append(f"<p><b>diff:</b> {_diff_html(matches[0]['diff'])}</p>")
+    matches = result.matches
+    if matches and matches[0].diff:
+        parts.append(f"<p><b>diff:</b> {diff_html(matches[0].diff)}</p>")
     for m in matches:
         parts.append(
-            f"<blockquote>{_e(m.get('text'))}<br><small>#{_e(m.get('rank'))} "
-            f"{_e(m.get('doc_id'))} · {_e(m.get('speaker'))} · score {_e(m.get('score'))} · "
-            f"sha256 {_e(str(m.get('sha256') or '')[:12])}</small></blockquote>"
+            f"<blockquote>{_e(m.text)}<br><small>#{_e(m.rank)} "
+            f"{_e(m.doc_id)} · {_e(m.speaker)} · score {_e(m.score)} · "
+            f"sha256 {_e(m.sha256[:12])}</small></blockquote>"
         )
     trail = "".join(
-        f"<li>{_e(a.get('published'))} {_e(a.get('doc_id'))}: {_e(a.get('speaker'))} "
-        f"({_e(a.get('kind'))}, {_e(a.get('verdict'))}"
-        f"{', via ' + _e(a['via']) if a.get('via') else ''})</li>"
-        for a in item.get("appearances") or ()
+        f"<li>{_e(a.published)} {_e(a.doc_id)}: {_e(a.speaker)} "
+        f"({_e(a.kind)}, {_e(a.verdict)}"
+        f"{', via ' + _e(a.via) if a.via else ''})</li>"
+        for a in result.appearances
     )
     if trail:
         parts.append(f"<p><b>appearances</b></p><ol>{trail}</ol>")
-    prov = item.get("provenance") or {}
-    parts.append(f"<small>model {_e(prov.get('model'))}, index {_e(prov.get('index_version'))}"
-                 f", checked {_e(prov.get('checked_at'))}</small>")
+    prov = result.provenance
+    parts.append(f"<small>model {_e(prov.model)}, index {_e(prov.index_version)}"
+                 f", checked {_e(prov.checked_at)}</small>")
     return f"<details><summary>evidence ({len(matches)})</summary>{''.join(parts)}</details>"
 
 
-def html_item(item: Mapping) -> str:
+def _credit_cells(attribution: Attribution | None) -> tuple[str, str, str]:
+    """The "credited to", "source" and "published" cells."""
+    if attribution is None:
+        return "", "", ""
+    via = f"<br><small>via {_e(attribution.via)}</small>" if attribution.via else ""
+    return (_e(attribution.speaker) + via,
+            _link(attribution.title or attribution.doc_id, attribution.url),
+            _e(attribution.published))
+
+
+def html_item(item: ReportItem) -> str:
     """One table row for a report item, with its evidence folded in a <details>."""
-    a = item.get("attribution") or {}
-    earliest = item.get("earliest") or {}
-    verdict = str(item.get("verdict") or "")
-    colour = _VERDICT_COLOURS.get(verdict, "#000")
-    via = f"<br><small>via {_e(a['via'])}</small>" if a.get("via") else ""
-    summary = item.get("change_summary")
-    change = f"<br><small>{_e(summary)}</small>" if summary else ""
-    diff = (item.get("matches") or [{}])[0].get("diff") or ()
-    shown = f"<br><small>{_diff_html(diff)}</small>" if any(op != "=" for op, _ in diff) else ""
+    result, earliest = item.result, item.result.earliest
+    verdict = str(result.verdict)
+    change = f"<br><small>{_e(result.change_summary)}</small>" if result.change_summary else ""
+    diff = result.top.diff if result.top else ()
+    shown = f"<br><small>{diff_html(diff)}</small>" if has_changes(diff) else ""
+    first = f"{_e(earliest.published)} {_e(earliest.doc_id)}" if earliest else " "
     cells = (
-        _e(item.get("id")), _e(item.get("claim")) + shown, _e(item.get("claimed_speaker")),
-        (f'<span class="v" style="background:{colour}">{_e(verdict)}</span>'
-         f"{' (partial)' if item.get('partial') else ''}{change}"),
-        _e(item.get("confidence")), _e(a.get("speaker")) + via,
-        _link(a.get("title") or a.get("doc_id"), a.get("url")), _e(a.get("published")),
-        f"{_e(earliest.get('published'))} {_e(earliest.get('doc_id'))}", _evidence_html(item),
+        _e(item.id), _e(result.claim) + shown, _e(result.claimed_speaker),
+        (f'<span class="v" style="background:{VERDICT_COLOURS[verdict]}">{_e(verdict)}</span>'
+         f"{' (partial)' if result.partial else ''}{change}"),
+        _e(result.confidence), *_credit_cells(result.attribution), first,
+        _evidence_html(result),
     )
-    sort_keys = {1: _e(item.get("claim")), 3: RATINGS.get(verdict, 0)}
+    sort_keys = {1: _e(result.claim), 3: RATINGS.get(verdict, 0)}
     tds = "".join(
         f'<td data-v="{sort_keys[i]}">{c}</td>' if i in sort_keys else f"<td>{c}</td>"
         for i, c in enumerate(cells)

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import bad_file
-from factcheck.sources.jsonrows import load_json_row
+from factcheck.sources.csvlines import RecordLines
+from factcheck.sources.jsonrows import field_type_problem, load_json_row
 
 CLAIM_FORMATS = (".csv", ".tsv", ".txt", ".jsonl", ".ndjson")
 _JSONL = (".jsonl", ".ndjson")
 _DELIMITERS = ",;\t|"
 _SAMPLE_BYTES = 64 * 1024
+CsvDialect = type[csv.Dialect] | csv.Dialect
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,11 @@ def _undecodable(values: Iterable[object]) -> bool:
 
 def claim_or_bad(row: int, claim: object, speaker: object, id_: object, extra: dict,
                  max_chars: int) -> ClaimRow | BadRow:
-    """A ClaimRow, or a BadRow when the claim is missing or over `max_chars` characters."""
+    """A ClaimRow, or a BadRow when the claim is missing, not text or over `max_chars`
+    characters."""
+    fields = {"claim": claim, "speaker": speaker, "id": id_}
+    if problem := field_type_problem(fields, "claim", ("speaker", "id")):
+        return BadRow(row, problem)
     claim_id = str(id_).strip() if id_ not in (None, "") else str(row)
     if not isinstance(claim, str) or not claim.strip():
         return BadRow(row, "no claim", claim_id)
@@ -97,7 +103,7 @@ def claim_or_bad(row: int, claim: object, speaker: object, id_: object, extra: d
     return ClaimRow(row, claim_id, claim, name, extra)
 
 
-def _dialect(path: Path, sample: bytes) -> type[csv.Dialect] | csv.Dialect:
+def _dialect(path: Path, sample: bytes) -> CsvDialect:
     """The csv dialect: sniffed, or else the delimiter that splits a 'claim' header out."""
     text = sample.decode("utf-8-sig", errors="replace")
     header = text.splitlines()[0]
@@ -124,29 +130,41 @@ def _columns(header: Sequence[str]) -> list[str]:
 def _read_csv(path: Path, sample: bytes, max_chars: int) -> Iterator[ClaimRow | BadRow]:
     dialect = _dialect(path, sample)
     with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
-        reader = csv.reader(f, dialect)
-        header = next(reader)
+        lines = RecordLines(f)
+        reader = csv.reader(lines, dialect)
+        try:
+            header = next(reader)
+        except csv.Error as exc:
+            raise bad_file(path, f"the header row is not CSV ({exc})") from None
+        if problem := lines.unclosed_quote(dialect):
+            raise bad_file(path, f"the header row: {problem}")
+        lines.next_record()
         names = _columns(header)
         if "claim" not in names:
             found = ", ".join(repr(n) for n in header) or "nothing"
             raise bad_file(path, f"missing column 'claim' in the header (found {found})")
         carried = [(i, header[i].strip()) for i, n in enumerate(names)
                    if n not in ("claim", "speaker", "id")]
-        yield from _csv_rows(reader, names, carried, max_chars)
+        yield from _csv_rows(reader, lines, dialect, names, carried, max_chars)
 
 
-def _csv_rows(reader: Iterator[list[str]], names: list[str], carried: list[tuple[int, str]],
-              max_chars: int) -> Iterator[ClaimRow | BadRow]:
+def _csv_rows(reader: Iterator[list[str]], lines: RecordLines, dialect: CsvDialect,
+              names: list[str], carried: list[tuple[int, str]], max_chars: int
+              ) -> Iterator[ClaimRow | BadRow]:
     row = 0
     while True:
         row += 1
+        lines.next_record()
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield BadRow(row, f"broken csv: {exc}")
+            yield BadRow(row, lines.unclosed_quote(dialect) or f"broken csv: {exc}")
             continue
+        if problem := lines.unclosed_quote(dialect):  # it took every line after it
+            yield BadRow(row, problem)
+            return
         if not any(cell.strip() for cell in cells):
             continue
         if _undecodable(cells):

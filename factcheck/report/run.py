@@ -19,7 +19,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from factcheck.errors import BadInputError
+from factcheck.errors import BadInputError, bad_file
 from factcheck.records import Verdict
 from factcheck.report.formats import COLUMNS, ReportWriter, flatten_item, open_writer
 from factcheck.report.input import (
@@ -30,7 +30,9 @@ from factcheck.report.input import (
     count_rows,
     read_claims,
 )
+from factcheck.report.item import ReportItem
 from factcheck.settings import Settings
+from factcheck.verdict.result import BadClaim, SearchResult
 
 __all__ = [
     "CLAIM_FORMATS", "BadRow", "ClaimRow", "ReportSummary", "Searcher", "count_rows",
@@ -53,8 +55,10 @@ class Searcher(Protocol):
 
     settings: Settings
 
-    def search_many(self, claims: Sequence[tuple[str, str | None]], k: int = 5) -> list[dict]:
-        """Search claims (text, claimed speaker); a bad claim gives {"error": reason}."""
+    def search_many(self, claims: Sequence[tuple[str, str | None]], k: int = 5
+                    ) -> list[SearchResult | BadClaim]:
+        """Search claims (text, claimed speaker); a claim that cannot be checked gives a
+        `BadClaim`."""
         ...
 
 
@@ -89,29 +93,22 @@ class ReportSummary:
 
 
 def _search_chunk(chunk: Sequence[ClaimRow | BadRow], searcher: Searcher,
-                  k: int) -> list[dict | BadRow]:
+                  k: int) -> list[ReportItem | BadRow]:
     """Search the claims of a chunk in one call; items keep the chunk's order."""
     claims = [r for r in chunk if isinstance(r, ClaimRow)]
     found = iter(searcher.search_many([(c.claim, c.speaker) for c in claims], k=k) if claims
                  else [])
-    out: list[dict | BadRow] = []
+    out: list[ReportItem | BadRow] = []
     for row in chunk:
         if isinstance(row, BadRow):
             out.append(row)
             continue
         result = next(found)
-        if "error" in result:
-            out.append(BadRow(row.row, str(result["error"]), row.id, row.claim[:80]))
+        if isinstance(result, BadClaim):
+            out.append(BadRow(row.row, result.error, row.id, row.claim[:80]))
         else:
-            out.append(_item(row, result))
+            out.append(ReportItem(row.id, row.row, result, row.extra))
     return out
-
-
-def _item(row: ClaimRow, result: dict) -> dict:
-    item = {"id": row.id, **result, "row": row.row}
-    if row.extra:
-        item["extra"] = row.extra
-    return item
 
 
 def _chunks(rows: Iterable[ClaimRow | BadRow], size: int) -> Iterator[list[ClaimRow | BadRow]]:
@@ -149,6 +146,8 @@ def run_report(claims_path: Path, out_path: Path, searcher: Searcher, k: int = 5
         BadInputError: the claims file or the output path cannot be used.
     """
     claims_path, out_path = Path(claims_path), Path(out_path)
+    if _same_file(claims_path, out_path):
+        raise bad_file(out_path, "is the claims file itself; give --out another name")
     started = time.perf_counter()
     settings = searcher.settings
     chunks = _chunks(read_claims(claims_path, settings.max_claim_chars), chunk_size)
@@ -173,7 +172,15 @@ def run_report(claims_path: Path, out_path: Path, searcher: Searcher, k: int = 5
     return summary
 
 
-def _write_chunk(writer: ReportWriter, items: list[dict | BadRow], path: Path,
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one existing file (through links, `.` or `..` too)."""
+    try:
+        return a.samefile(b)
+    except OSError:  # one of them does not exist (yet), or cannot be looked up
+        return False
+
+
+def _write_chunk(writer: ReportWriter, items: list[ReportItem | BadRow], path: Path,
                  counts: dict[str, int], bad: list[BadRow]) -> None:
     """Write a chunk's items; count verdicts, collect and log bad rows."""
     for item in items:
@@ -183,10 +190,11 @@ def _write_chunk(writer: ReportWriter, items: list[dict | BadRow], path: Path,
                 continue
         logger.warning("%s: row %d: %s", path, item.row, item.reason)
         bad.append(item)
-        writer.write_bad(item.to_dict())
+        writer.write_bad(item)
 
 
-def _write_result(writer: ReportWriter, item: dict, counts: dict[str, int]) -> BadRow | None:
+def _write_result(writer: ReportWriter, item: ReportItem,
+                  counts: dict[str, int]) -> BadRow | None:
     """Write one result and count its verdict; a result no output can hold is a bad row.
 
     That is a lone surrogate or nesting past the recursion limit, from any source. Writers
@@ -195,11 +203,11 @@ def _write_result(writer: ReportWriter, item: dict, counts: dict[str, int]) -> B
     try:
         writer.write_item(item)
     except (UnicodeError, RecursionError) as err:
-        shown_id = None if item.get("id") is None else str(item["id"]).encode(
+        shown_id = None if item.id is None else str(item.id).encode(
             "utf-8", "replace").decode("utf-8")
-        return BadRow(int(item.get("row") or 0),
+        return BadRow(int(item.row or 0),
                       f"the result cannot be written ({err.__class__.__name__})", shown_id)
-    verdict = str(item.get("verdict"))
+    verdict = str(item.result.verdict)
     counts[verdict] = counts.get(verdict, 0) + 1
     return None
 
@@ -238,7 +246,7 @@ def report_frame(claims: pd.DataFrame, searcher: Searcher, k: int = 5,
     flat = []
     for chunk in _chunks(rows, chunk_size):
         for item in _search_chunk(chunk, searcher, k):
-            flat.append(flatten_item(item.to_dict() if isinstance(item, BadRow) else item))
+            flat.append(flatten_item(item))
     return pd.DataFrame(flat) if flat else pd.DataFrame(columns=list(COLUMNS))
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import math
+import numbers
+from collections.abc import Mapping, Sequence
 
 # Deepest nesting accepted in a row: rows are flat records (a list or an object as a value
 # is level 2); 64 leaves ample room and stays far below Python's recursion limit (~1,000),
@@ -93,6 +95,49 @@ def _scalar_problem(value: object) -> str | None:
             return (f"holds a lone surrogate (\\u{ord(value[err.start]):04x}), "
                     "which is not a Unicode character")
     return None
+
+
+def field_type_problem(row: Mapping[str, object], text: str, others: Sequence[str] = ()
+                       ) -> str | None:
+    """What makes a row's fields unusable as text, naming the field; or None.
+
+    A JSON or YAML value may be of any type, and `str()` of it would be stored as if written:
+    a list as its Python repr, `true` as "True". So the `text` field must be a string; the
+    `others` (id, title, speaker, ...) may also be numbers or dates (an id of 17, a year), not
+    lists, objects or true/false. A NUL character in any of them is refused too.
+
+    Args:
+        row: the row's fields.
+        text: the field that must be a string.
+        others: fields that must be scalars when given.
+
+    Returns:
+        e.g. "field 'text' is a list, not text", or None when every field is usable.
+    """
+    for name in (text, *others):
+        value = row.get(name)
+        if value is None:
+            continue
+        kind = _kind(value)
+        if (name == text and not isinstance(value, str)) or kind in _NEVER_TEXT:
+            return f"field {name[:40]!r} is {kind or f'of type {type(value).__name__}'}, not text"
+        if isinstance(value, str) and "\x00" in value:
+            return f"field {name[:40]!r} holds a NUL character"
+    return None
+
+
+_NEVER_TEXT = ("a list", "an object", "true or false")
+
+
+def _kind(value: object) -> str | None:
+    """The kind of a non-string value, in the words of JSON; None for strings and others."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, numbers.Number):
+        return "a number"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "a list"
+    return "an object" if isinstance(value, Mapping) else None
 
 
 def _named(field: str | None, problem: str) -> str:

@@ -15,17 +15,21 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from factcheck.errors import BadInputError, bad_file, bad_row
 from factcheck.records import Document
+from factcheck.sources.csvlines import RecordLines
+from factcheck.sources.files import read_regular_file
 from factcheck.sources.frontmatter import read_front_matter
-from factcheck.sources.jsonrows import load_json_row
+from factcheck.sources.jsonrows import field_type_problem, load_json_row
 
 log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv")
 METADATA_FIELDS = ("title", "url", "published", "publisher", "speaker", "kind")
+_STORED_FIELDS = ("id", *METADATA_FIELDS)
+_EXTRACTOR_LOGGERS = ("trafilatura", "htmldate", "courlan")
 
 
 @dataclass
@@ -75,11 +79,37 @@ def read_file(path: Path, max_chars: int = 5_000_000) -> ReadResult:
     Raises:
         BadInputError: the file cannot be used at all (format, encoding, empty, too long).
     """
+    _check_suffix(path)
+    return _read(path, read_regular_file(path), max_chars)
+
+
+def read_data(name: str, data: bytes, max_chars: int = 5_000_000) -> ReadResult:
+    """Read the bytes of one source file (an upload) into Documents, as `read_file` does.
+
+    Args:
+        name: the file's name. Only its last part is used, for the format and to name the
+            file in messages and in the documents' `source`; it is never opened as a path.
+        data: the file's bytes.
+        max_chars: longest document text accepted.
+
+    Raises:
+        BadInputError: the file cannot be used at all (format, encoding, empty, too long).
+    """
+    path = Path(PurePath(name.replace("\\", "/")).name)
+    _check_suffix(path)
+    return _read(path, data, max_chars)
+
+
+def _check_suffix(path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise bad_file(path, f"unsupported file type {suffix or '(none)'}; "
                              f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
-    raw = _read_text(path)
+
+
+def _read(path: Path, data: bytes, max_chars: int) -> ReadResult:
+    suffix = path.suffix.lower()
+    raw = _decode(path, data)
     if not raw.strip():
         raise bad_file(path, "file is empty")
     if suffix in (".jsonl", ".csv"):
@@ -104,16 +134,15 @@ def _is_source(path: Path) -> bool:
     return path.is_file() and not hidden and path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise bad_file(path, f"cannot be read ({err.strerror or err})") from None
+def _decode(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise bad_file(path, f"not UTF-8 text (bad byte at offset {err.start}); "
                              "convert it to UTF-8 first") from None
+    if (nul := data.find(b"\x00")) != -1:  # valid UTF-8, but no text holds NUL characters
+        raise bad_file(path, f"holds NUL bytes (at offset {nul}): a binary file, not text "
+                             "(UTF-16 text: convert it to UTF-8 first)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -124,6 +153,8 @@ def _text_document(path: Path, raw: str) -> dict:
         end = raw.find("\n---", 4)
         if end != -1:
             fields = read_front_matter(path, raw[4:end])
+            if problem := field_type_problem(fields, "text", _STORED_FIELDS):
+                raise bad_file(path, f"front matter: {problem}")
             text = raw[end + 4:].lstrip("\n")
     fields.setdefault("title", _first_line(text) if path.suffix.lower() != ".txt" else None)
     return {**fields, "text": text}
@@ -137,6 +168,8 @@ def _first_line(text: str) -> str | None:
 def _html_document(path: Path, raw: str) -> dict:
     import trafilatura  # slow to import; only HTML needs it
 
+    for name in _EXTRACTOR_LOGGERS:  # their parse notes name no file ("empty HTML tree: None");
+        logging.getLogger(name).setLevel(logging.CRITICAL)  # a page without text is ours to say
     text = trafilatura.extract(raw, include_comments=False, include_tables=False) or ""
     meta = trafilatura.extract_metadata(raw)
     fields = {"text": text}
@@ -165,19 +198,27 @@ def _csv_rows(path: Path, raw: str, max_chars: int) -> Iterator[tuple[int, dict 
     # A field may be as long as a document (csv's default limit is 131,072 characters). The
     # limit is process-wide; it is only ever raised.
     csv.field_size_limit(max(csv.field_size_limit(), max_chars))
-    reader = csv.DictReader(io.StringIO(raw))
+    lines = RecordLines(io.StringIO(raw))
+    reader = csv.DictReader(lines)
     try:
         header = reader.fieldnames
     except csv.Error as err:
         raise bad_file(path, f"the header row is not CSV ({err})") from None
+    if problem := lines.unclosed_quote():
+        raise bad_file(path, f"the header row: {problem}")
+    lines.next_record()
     if not header or "text" not in [f.strip().lower() for f in header]:
         raise bad_file(path, "CSV needs a header row with a 'text' column")
     number = 0
     try:
         for number, row in enumerate(reader, start=1):
+            if problem := lines.unclosed_quote():
+                yield number, problem
+                return
+            lines.next_record()
             yield number, {str(k).strip().lower(): v for k, v in row.items() if k is not None}
     except csv.Error as err:
-        yield number + 1, _csv_problem(err, max_chars)
+        yield number + 1, lines.unclosed_quote() or _csv_problem(err, max_chars)
 
 
 def _csv_problem(err: csv.Error, max_chars: int) -> str:
@@ -195,6 +236,8 @@ def _documents_from_rows(path: Path, rows, max_chars: int) -> ReadResult:
         try:
             if isinstance(row, str):
                 raise bad_row(path, number, row)
+            if problem := field_type_problem(row, "text", _STORED_FIELDS):
+                raise bad_row(path, number, problem)
             if not str(row.get("text") or "").strip():
                 raise bad_row(path, number, "no 'text'")
             result.documents.append(_make_document(path, row, max_chars, row_number=number))

@@ -1,12 +1,11 @@
 """Batch screen: a claims file in, a provenance report out (CSV, JSON, HTML, ClaimReview).
 
 The claims are searched once, by `run_report` writing the JSON report; the other formats
-are written from that JSON with the report writers, so the four files always agree.
+are written from that JSON (`factcheck.report.rewrite`), so the four files always agree.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import tempfile
 from collections.abc import Callable
@@ -18,12 +17,14 @@ import streamlit as st
 
 from factcheck.engine import Engine
 from factcheck.errors import FactcheckError
+from factcheck.report.formats import flatten_item
+from factcheck.report.input import CLAIM_FORMATS
+from factcheck.report.item import ReportItem
+from factcheck.report.rewrite import read_json_report, rewrite_report
 from factcheck.report.run import run_report
-from factcheck.report.formats import flatten_item, open_writer
 from factcheck.ui import widgets
 from factcheck.ui.common import engine, store_upload
 
-CLAIM_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
 FORMATS = {  # suffix: (button label, mime type)
     ".csv": ("Download CSV", "text/csv"), ".json": ("Download JSON", "application/json"),
     ".html": ("Download HTML", "text/html"),
@@ -41,7 +42,7 @@ class BatchOutcome:
     """A finished report: its summary, its result items and each format's bytes."""
 
     summary: dict
-    results: list[dict]
+    results: list[ReportItem]
     files: dict[str, bytes]
 
 
@@ -60,26 +61,15 @@ def run_batch(eng: Engine, name: str, data: bytes,
     """
     with tempfile.TemporaryDirectory(prefix="factcheck-batch-") as tmp:
         folder = Path(tmp)
-        claims = store_upload(name, data, CLAIM_SUFFIXES, eng.settings.max_upload_bytes, folder)
+        claims = store_upload(name, data, CLAIM_FORMATS, eng.settings.max_upload_bytes, folder)
         # Short chunks: the bar moves every few seconds (longer chunks are ~7 % faster).
         run_report(claims, folder / "report.json", eng, k=eng.settings.k, progress=progress,
                    chunk_size=_CHUNK_ROWS)
-        report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
-        files = {".json": (folder / "report.json").read_bytes()}
+        report = read_json_report(folder / "report.json")
         for suffix in (".csv", ".html", ".jsonld"):
-            files[suffix] = _write(eng, report, folder / f"report{suffix}")
-    return BatchOutcome(report["summary"], report["results"], files)
-
-
-def _write(eng: Engine, report: dict, path: Path) -> bytes:
-    extra = list(dict.fromkeys(k for item in report["results"] for k in item.get("extra", {})))
-    writer = open_writer(path, eng.settings, extra)
-    for item in report["results"]:
-        writer.write_item(item)
-    for bad in report["summary"].get("bad_rows", []):
-        writer.write_bad({"row": bad["row"], "reason": bad["reason"], "id": None, "claim": None})
-    writer.finish(report["summary"])
-    return path.read_bytes()
+            rewrite_report(report, folder / f"report{suffix}", eng.settings)
+        files = {suffix: (folder / f"report{suffix}").read_bytes() for suffix in FORMATS}
+    return BatchOutcome(report.summary, report.items, files)
 
 
 def render() -> None:
@@ -88,9 +78,9 @@ def render() -> None:
     st.title("Batch provenance report")
     eng = engine()
     limit = eng.settings.max_upload_bytes
-    st.caption(f"A CSV or JSONL file of claims: column/field `claim` required, `speaker` and "
-               f"`id` optional. Up to {limit / 2**20:,.0f} MiB.")
-    upload = st.file_uploader("Claims file", type=[s[1:] for s in CLAIM_SUFFIXES],
+    st.caption(f"A claims file ({', '.join(CLAIM_FORMATS)}): column/field `claim` required, "
+               f"`speaker` and `id` optional. Up to {limit / 2**20:,.0f} MiB.")
+    upload = st.file_uploader("Claims file", type=[s[1:] for s in CLAIM_FORMATS],
                               key="batch_upload", max_upload_size=math.ceil(limit / 2**20))
     if st.button("Run report", type="primary", disabled=upload is None):
         _run(eng, upload.name, upload.getvalue())

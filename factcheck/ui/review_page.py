@@ -11,9 +11,10 @@ import streamlit as st
 
 from factcheck.engine import Engine
 from factcheck.errors import FactcheckError
+from factcheck.presentation import escape_markdown as escape
 from factcheck.records import Statement
 from factcheck.ui import widgets
-from factcheck.ui.common import engine, escape
+from factcheck.ui.common import engine
 
 _REVIEWER = "reviewer_name"  # kept across pages (widget keys are dropped off-page)
 _PICK = "review_pick"
@@ -66,7 +67,8 @@ def _table(statements: list[Statement], states: dict[str, str],
 def _filtered(table: pd.DataFrame) -> pd.DataFrame:
     columns = st.columns(4)
     for column, (name, label) in zip(columns, [("document", "Document"), ("speaker", "Speaker"),
-                                               ("kind", "Kind"), ("state", "Reviewed")]):
+                                               ("kind", "Kind"), ("state", "Reviewed")],
+                                 strict=True):
         choice = column.selectbox(label, [_ALL, *sorted(table[name].unique())],
                                   key=f"review_filter_{name}")
         if choice != _ALL:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
-import tempfile
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path, PurePath
 
 import pandas as pd
 import streamlit as st
@@ -16,12 +13,12 @@ import streamlit as st
 from factcheck.engine import Engine
 from factcheck.errors import BadInputError, FactcheckError
 from factcheck.index.ingest import Progress
-from factcheck.sources.read import read_file
+from factcheck.presentation import escape_markdown as escape
 from factcheck.records import Document, IngestResult
+from factcheck.sources.read import SUPPORTED_SUFFIXES, read_data
 from factcheck.ui import widgets
-from factcheck.ui.common import engine, escape, store_upload
+from factcheck.ui.common import check_upload, engine
 
-SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".csv")
 _LAST = "sources_last_ingest"
 
 
@@ -40,24 +37,17 @@ def read_uploads(eng: Engine, uploads: Sequence[tuple[str, bytes]],
     """
     documents: list[Document] = []
     problems: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="factcheck-upload-") as tmp:
-        for number, (name, data) in enumerate(uploads):
-            try:
-                path = store_upload(name, data, SOURCE_SUFFIXES, eng.settings.max_upload_bytes,
-                                    Path(tmp), number)
-                result = read_file(path, eng.settings.max_document_chars)
-            except BadInputError as err:
-                problems.append(_named(str(err), tmp, name))
-                continue
-            label = f"upload: {PurePath(name.replace(chr(92), '/')).name}"
-            documents += [_filled(doc, defaults, label) for doc in result.documents]
-            problems += [_named(p, tmp, name) for p in result.problems]
+    for name, data in uploads:
+        try:
+            check_upload(name, data, SUPPORTED_SUFFIXES, eng.settings.max_upload_bytes)
+            result = read_data(name, data, eng.settings.max_document_chars)
+        except BadInputError as err:
+            problems.append(str(err))
+            continue
+        label = f"upload: {result.path.name}"
+        documents += [_filled(doc, defaults, label) for doc in result.documents]
+        problems += result.problems
     return documents, problems
-
-
-def _named(message: str, folder: str, name: str) -> str:
-    """A read error naming the uploaded file instead of its temporary copy."""
-    return re.sub(re.escape(str(Path(folder))) + r"/upload-\d+\.\w+", lambda _: name, message)
 
 
 def _filled(doc: Document, defaults: dict[str, str | None], label: str) -> Document:
@@ -83,8 +73,9 @@ def render() -> None:
     limit = eng.settings.max_upload_bytes
     with st.form("sources_form", clear_on_submit=True):
         files = st.file_uploader(
-            f"Documents (txt, md, html, jsonl, csv; up to {limit / 2**20:,.0f} MiB each)",
-            type=[s[1:] for s in SOURCE_SUFFIXES], accept_multiple_files=True,
+            f"Documents ({', '.join(s[1:] for s in SUPPORTED_SUFFIXES)}; up to "
+            f"{limit / 2**20:,.0f} MiB each)",
+            type=[s[1:] for s in SUPPORTED_SUFFIXES], accept_multiple_files=True,
             key="sources_upload", max_upload_size=math.ceil(limit / 2**20))
         st.caption("Optional: fill these where a document does not say itself.")
         title, published, publisher = st.columns(3)

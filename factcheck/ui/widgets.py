@@ -1,7 +1,8 @@
-"""Rendering shared by the screens: verdict badge, highlighted passage, inline diff, charts.
+"""Rendering shared by the screens: verdict badge, highlighted passage, cards, charts.
 
-Every function that builds HTML escapes each piece of source text, claim or name with
-`escape` before wrapping it in markup; highlight offsets are computed on the raw text.
+Colours, words, escaping and the word diff come from `factcheck.presentation`. Every function
+that builds HTML escapes each piece of source text, claim or name with `escape` before
+wrapping it in markup; highlight offsets are computed on the raw text.
 """
 
 from __future__ import annotations
@@ -13,19 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from factcheck.errors import EmptyIndexError, FactcheckError
-from factcheck.ui.common import escape, safe_url
+from factcheck.presentation import PARTIAL, VERDICT_COLOURS, safe_url
+from factcheck.presentation import escape_markdown as escape
+from factcheck.verdict.result import Appearance
 
-VERDICT_COLOURS = {
-    "verbatim": "#2e7d32", "altered": "#ef6c00", "paraphrase": "#1565c0",
-    "misattributed": "#c62828", "unsupported": "#616161",
-}
-VERDICT_MEANINGS = {
-    "verbatim": "these exact words are in the sources",
-    "altered": "near-verbatim, but words were changed, added or dropped",
-    "paraphrase": "the same statement in other words",
-    "misattributed": "the words are in the sources, credited to someone else",
-    "unsupported": "nothing in the index supports this claim",
-}
 CONTEXT_CHARS = 400  # longest context shown either side of a highlight
 
 _CSS = """<style>
@@ -65,21 +57,11 @@ def show_error(err: FactcheckError) -> None:
 def verdict_badge(verdict: str, confidence: float | None = None, partial: bool = False) -> str:
     """The verdict in words and colour, as an HTML span with class `verdict-badge`."""
     word = str(verdict)
-    colour = VERDICT_COLOURS.get(word, "#616161")
-    label = escape(word.upper()) + (" (part of a longer quote)" if partial else "")
+    colour = VERDICT_COLOURS[word]
+    label = escape(word.upper()) + (f" ({PARTIAL})" if partial else "")
     extra = f" · confidence {confidence:.0%}" if confidence is not None else ""
     return (f'<span class="verdict-badge" data-verdict="{escape(word)}" '
             f'style="background:{colour}">{label}{extra}</span>')
-
-
-def diff_html(diff: Iterable[Sequence[str]]) -> str:
-    """A word diff inline: removed words struck (`<del>`), added words marked (`<ins>`)."""
-    tags = {"-": "del", "+": "ins"}
-    pieces = []
-    for op, text in diff or ():
-        tag = tags.get(op)
-        pieces.append(f"<{tag}>{escape(text)}</{tag}>" if tag else escape(text))
-    return '<span class="fc-diff">' + " ".join(pieces) + "</span>"
 
 
 def paragraph_bounds(text: str, start: int, end: int,
@@ -138,11 +120,12 @@ def card_html(rows: Mapping[str, object], links: Mapping[str, object] | None = N
     return '<div class="fc-card"><dl>' + "".join(items) + "</dl></div>"
 
 
-def timeline_chart(appearances: Sequence[Mapping], titles: Mapping[str, str]) -> alt.Chart | None:
+def timeline_chart(appearances: Sequence[Appearance], titles: Mapping[str, str]
+                   ) -> alt.Chart | None:
     """Appearances of a claim over time (one dot per document), or None with no dates."""
-    rows = [{"published": a.get("published"), "document": titles.get(a["doc_id"], a["doc_id"]),
-             "speaker": a.get("speaker") or "(nobody)", "verdict": a.get("verdict")}
-            for a in appearances if a.get("published")]
+    rows = [{"published": a.published, "document": titles.get(a.doc_id, a.doc_id),
+             "speaker": a.speaker or "(nobody)", "verdict": str(a.verdict)}
+            for a in appearances if a.published]
     frame = pd.DataFrame(rows)
     if frame.empty:
         return None

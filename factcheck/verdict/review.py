@@ -11,10 +11,10 @@ import dataclasses
 from collections.abc import Sequence
 from enum import StrEnum
 
-from factcheck.errors import BadInputError
-from factcheck.records import Statement
 from factcheck.attribution.resolve.aliases import name_aliases
+from factcheck.errors import BadInputError
 from factcheck.index.store import Store
+from factcheck.records import Statement
 
 MAX_NAME_CHARS = 200
 
@@ -49,10 +49,9 @@ def record_decision(store: Store, statement_id: str, reviewer: str, action: str,
         raise BadInputError(f"action {action!r} is not one of confirm, correct, reject")
     if action == Action.CORRECT:
         speaker = _checked_name(speaker, "speaker")
-    current = _current(store, statement_id)
-    old = current.speaker
-    new = speaker if action == Action.CORRECT else (old if action == Action.CONFIRM else None)
-    with store.transaction() as db:
+    with store.transaction() as db:  # read the current speaker and write in one transaction
+        old = _current(store, statement_id).speaker
+        new = speaker if action == Action.CORRECT else (old if action == Action.CONFIRM else None)
         cursor = db.execute(
             "INSERT INTO reviews(statement_id, reviewer, action, old_speaker, new_speaker)"
             " VALUES (?,?,?,?,?)", (statement_id, reviewer, action, old, new))
@@ -66,10 +65,10 @@ def record_decision(store: Store, statement_id: str, reviewer: str, action: str,
 def undo_decision(store: Store, statement_id: str, reviewer: str) -> int | None:
     """Withdraw the latest standing decision on a statement; None when there is none."""
     reviewer = _checked_name(reviewer, "reviewer")
-    standing = _standing(store, [statement_id]).get(statement_id)
-    if standing is None:
-        return None
-    with store.transaction() as db:
+    with store.transaction() as db:  # read the standing decision and write in one transaction
+        standing = _standing(store, [statement_id]).get(statement_id)
+        if standing is None:
+            return None
         cursor = db.execute(
             "INSERT INTO reviews(statement_id, reviewer, action, old_speaker, new_speaker, undoes)"
             " VALUES (?, ?, 'undo', ?, ?, ?)",

@@ -8,9 +8,8 @@ import pytest
 from factcheck.engine import Engine
 from factcheck.errors import EmptyIndexError, IndexMismatchError
 from factcheck.index.folder import MANIFEST
-from factcheck.sources.read import content_sha256
 from factcheck.records import Document
-
+from factcheck.sources.read import content_sha256
 from tests.helpers import SEEDS
 
 
@@ -74,8 +73,8 @@ def test_lost_index_files_are_rebuilt_from_stored_embeddings(hash_settings):
     manifest_path.write_text(json.dumps(manifest))
     reopened = Engine.open(hash_settings)
     after = reopened.search("The call is going well and still in progress")
-    assert after["verdict"] == before["verdict"]
-    assert after["matches"][0]["passage_id"] == before["matches"][0]["passage_id"]
+    assert after.verdict == before.verdict
+    assert after.matches[0].passage_id == before.matches[0].passage_id
 
 
 def test_other_process_changes_are_noticed(hash_settings, tmp_path: Path):

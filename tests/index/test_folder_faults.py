@@ -20,7 +20,6 @@ from factcheck.engine import Engine
 from factcheck.index import files as index_files
 from factcheck.index.folder import MANIFEST
 from factcheck.settings import Settings
-
 from tests.helpers import ROOT, SEED_DOC
 
 CLAIM = "The call is going well and still in progress"
@@ -65,7 +64,7 @@ def _killed_ingest(settings: Settings, path: Path, moment: str = "vectors") -> N
 
 def _searchable(settings: Settings) -> None:
     engine = Engine.open(settings)
-    assert engine.search(CLAIM)["matches"], "the committed document is not searched"
+    assert engine.search(CLAIM).matches, "the committed document is not searched"
     manifest = json.loads((settings.index_dir / MANIFEST).read_text())
     assert manifest["counts"]["vectors"] == engine.index.store.unit_count()
 
@@ -86,14 +85,14 @@ def test_rerun_after_killed_first_ingest_brings_index_in_step(hash_settings):
     _killed_ingest(hash_settings, SEED_DOC)
     engine = Engine.open(hash_settings)
     assert engine.ingest([SEED_DOC]).skipped == 1
-    assert engine.search(CLAIM)["matches"]
+    assert engine.search(CLAIM).matches
 
 
 def test_document_without_words_is_ingested_and_index_stays_usable(hash_settings, tmp_path):
     (tmp_path / "p.txt").write_text("!!! ???\n", encoding="utf-8")
     engine = Engine.open(hash_settings)
     assert engine.ingest([tmp_path / "p.txt"]).documents == 1
-    assert engine.search("!!! ??? and more words")["verdict"]
+    assert engine.search("!!! ??? and more words").verdict
     assert engine.ingest([SEED_DOC]).documents == 1
     _searchable(hash_settings)
 
@@ -291,8 +290,8 @@ def _current_file(settings: Settings, kind: str) -> Path:
 
 
 def _answer(settings: Settings) -> list[tuple]:
-    matches = Engine.open(settings).search(CLAIM)["matches"]
-    return [(match["passage_id"], match["dense"], match["lexical"]) for match in matches]
+    matches = Engine.open(settings).search(CLAIM).matches
+    return [(match.passage_id, match.dense, match.lexical) for match in matches]
 
 
 @pytest.mark.parametrize("kind, damaged", [("vectors", None), ("words", "texts.jsonl"),

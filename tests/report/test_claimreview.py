@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from factcheck.report.claimreview import RATINGS, claim_review, is_organisation, rating_explanation
+from factcheck.presentation import explain
+from factcheck.records import Verdict
+from factcheck.report.claimreview import RATINGS, claim_review, is_organisation
 from factcheck.settings import Settings
+from factcheck.verdict.result import SearchResult
 
-RESULT = {
-    "id": "c1",
+RESULT = SearchResult.from_dict({
     "claim": "The call is going well and still in progress",
     "claimed_speaker": "Dan Scavino", "verdict": "verbatim", "partial": True, "confidence": 0.97,
     "attribution": {"speaker": "Dan Scavino", "kind": "direct", "cue": "wrote", "via": None,
@@ -27,15 +30,15 @@ RESULT = {
     ],
     "matches": [],
     "provenance": {"model": "m", "index_version": "1", "checked_at": "2025-03-19T10:00:00Z"},
-}
+})
 SETTINGS = Settings(organisation="Desk", organisation_url="https://desk.example.org")
 
 
 def test_claim_review_fields_and_types() -> None:
-    review = claim_review(RESULT, SETTINGS, today=date(2025, 3, 20))
+    review = claim_review(RESULT, SETTINGS, today=date(2025, 3, 20), claim_id="c1")
     json.dumps(review)  # serialisable
     assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
-    assert review["claimReviewed"] == RESULT["claim"]
+    assert review["claimReviewed"] == RESULT.claim and review["identifier"] == "c1"
     assert review["datePublished"] == "2025-03-20" and review["url"] == SETTINGS.organisation_url
     assert review["author"] == {"@type": "Organization", "name": "Desk",
                                 "url": "https://desk.example.org"}
@@ -58,10 +61,13 @@ def test_claim_review_fields_and_types() -> None:
 
 
 def test_unsupported_without_speaker_or_organisation_url() -> None:
-    result = {"claim": "Nothing like it", "claimed_speaker": None, "verdict": "unsupported",
-              "partial": False, "confidence": 0.0, "attribution": None, "earliest": None,
-              "appearances": [], "matches": []}
+    result = SearchResult.from_dict({
+        "claim": "Nothing like it", "claimed_speaker": None, "verdict": "unsupported",
+        "partial": False, "confidence": 0.0, "attribution": None, "earliest": None,
+        "appearances": [], "matches": [],
+        "provenance": {"model": "m", "index_version": "1", "checked_at": "x"}})
     review = claim_review(result, Settings())
+    assert "identifier" not in review
     assert review["reviewRating"]["ratingValue"] == 1
     assert review["reviewRating"]["ratingExplanation"].startswith("Nothing")
     assert "url" not in review and "url" not in review["author"]
@@ -75,9 +81,9 @@ def test_unsupported_without_speaker_or_organisation_url() -> None:
     ("misattributed", "not Vladimir Putin"),
 ])
 def test_explanations_name_what_happened(verdict: str, words: str) -> None:
-    result = {**RESULT, "verdict": verdict, "claimed_speaker": "Vladimir Putin",
-              "change_summary": "a word was changed"}
-    assert words in rating_explanation(result)
+    result = replace(RESULT, verdict=Verdict(verdict), claimed_speaker="Vladimir Putin",
+                     change_summary="a word was changed")
+    assert words in explain(result)
     assert claim_review(result, SETTINGS)["reviewRating"]["ratingValue"] == RATINGS[verdict]
 
 

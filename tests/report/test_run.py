@@ -14,9 +14,13 @@ import pandas as pd
 import pytest
 
 from factcheck.errors import BadInputError
+from factcheck.report.formats import COLUMNS, FORMATS, flatten_item, neutralise
+from factcheck.report.input import BadRow
+from factcheck.report.item import ReportItem
+from factcheck.report.rewrite import read_json_report, rewrite_report
 from factcheck.report.run import count_rows, read_claims, report_frame, run_report
-from factcheck.report.formats import COLUMNS, diff_text, flatten_item, neutralise
 from factcheck.settings import Settings
+from factcheck.verdict.result import BadClaim, SearchResult
 from tests.helpers import SEEDS
 
 VERDICTS = ("verbatim", "altered", "paraphrase", "misattributed", "unsupported")
@@ -59,10 +63,11 @@ class FakeSearcher:
         self.settings = settings or Settings(max_claim_chars=200)
         self.calls: list[int] = []
 
-    def search_many(self, claims: Sequence[tuple[str, str | None]], k: int = 5) -> list[dict]:
+    def search_many(self, claims: Sequence[tuple[str, str | None]], k: int = 5
+                    ) -> list[SearchResult | BadClaim]:
         self.calls.append(len(claims))
-        return [{"error": "claim could not be parsed"} if "boom" in c else fake_result(c, s)
-                for c, s in claims]
+        return [BadClaim(c, s, "claim could not be parsed") if "boom" in c
+                else SearchResult.from_dict(fake_result(c, s)) for c, s in claims]
 
 
 def write(path: Path, text: str | bytes) -> Path:
@@ -247,16 +252,14 @@ def test_flattening_is_shared_by_frame_and_csv(tmp_path: Path) -> None:
     assert list(out["id"]) == ["10", "11", "12"]
     assert list(out["verdict"][[0, 2]]) == ["altered", "verbatim"]
     assert out.loc[1, "error"] == "no claim" and out.loc[0, "desk"] == "a"
-    result = fake_result("altered claim", "Putin")
-    flat = flatten_item({"id": "10", **result, "row": 1, "extra": {"desk": "a"}})
+    result = SearchResult.from_dict(fake_result("altered claim", "Putin"))
+    flat = flatten_item(ReportItem("10", 1, result, {"desk": "a"}))
     assert flat == {k: (None if pd.isna(v) else v) for k, v in out.iloc[0].items()}
     with pytest.raises(BadInputError, match="missing column 'claim'"):
         report_frame(pd.DataFrame({"text": ["x"]}), FakeSearcher())
 
 
-def test_diff_text_and_neutralise() -> None:
-    assert diff_text([["=", "a"], ["-", "b"], ["+", "c"], ["=", "d"]]) == "a [-b-] {+c+} d"
-    assert diff_text(None) == ""
+def test_neutralise() -> None:
     assert [neutralise(v) for v in ("=1", "+1", "-1", "@x", "\tx", "\rx", "ok", 0.5)] == [
         "'=1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "ok", 0.5]
 
@@ -273,6 +276,41 @@ def test_memory_stays_flat_with_many_claims(tmp_path: Path) -> None:
 
     small, large = peak(500), peak(5000)
     assert large < small * 1.5, (small, large)
+
+
+def test_a_json_report_rewritten_matches_the_formats_written_directly(tmp_path: Path) -> None:
+    claims = write(tmp_path / "c.csv", "id,claim,speaker,desk\nq1,verbatim words,,a\n"
+                                       "q2,altered <b>words</b>,Putin,b\nq3,unsupported,,c\n")
+    for suffix in FORMATS:
+        run_report(claims, tmp_path / f"direct{suffix}", FakeSearcher())
+    report = read_json_report(tmp_path / "direct.json")
+    assert [item.id for item in report.items] == ["q1", "q2", "q3"]
+    assert report.items[1].extra == {"desk": "b"} and report.bad_rows == []
+    for suffix in FORMATS:
+        rewrite_report(report, tmp_path / f"again{suffix}", Settings())
+        direct, again = ((tmp_path / f"{n}{suffix}").read_text(encoding="utf-8")
+                         for n in ("direct", "again"))
+        if suffix == ".html":  # the summary at the top gives each run's own time
+            direct, again = direct.split("<tbody>")[1], again.split("<tbody>")[1]
+        assert again == direct, suffix
+
+
+def test_rewritten_csv_lists_bad_rows_after_the_results(tmp_path: Path) -> None:
+    claims = write(tmp_path / "c.csv", "claim,speaker\n,Putin\nverbatim words,\n")
+    run_report(claims, tmp_path / "r.json", FakeSearcher())
+    report = read_json_report(tmp_path / "r.json")
+    assert report.bad_rows == [BadRow(1, "no claim")]
+    rewrite_report(report, tmp_path / "r.csv", Settings())
+    rows = list(csv.DictReader((tmp_path / "r.csv").open(encoding="utf-8")))
+    assert [(r["row"], r["verdict"], r["error"]) for r in rows] == [
+        ("2", "verbatim", ""), ("1", "", "no claim")]
+
+
+def test_only_a_json_report_can_be_rewritten(tmp_path: Path) -> None:
+    with pytest.raises(BadInputError, match="not a factcheck JSON report"):
+        read_json_report(write(tmp_path / "r.json", '{"results": []}'))
+    with pytest.raises(BadInputError, match="not a factcheck JSON report"):
+        read_json_report(tmp_path / "missing.json")
 
 
 SEED = Path("/work/shared/seeds/trump-putin-ceasefire-call.txt")

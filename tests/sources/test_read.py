@@ -3,8 +3,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import BadInputError
-from factcheck.sources.read import expand_paths, read_file
-
+from factcheck.sources.read import expand_paths, read_data, read_file
 from tests.helpers import SEED_DOC
 
 
@@ -77,3 +76,32 @@ def test_csv_without_text_column(tmp_path: Path):
     path.write_text("id,body\n1,hello\n", encoding="utf-8")
     with pytest.raises(BadInputError, match="'text' column"):
         read_file(path)
+
+
+# --- read_data: an upload's bytes and name, never written to disk --------------------------
+
+@pytest.mark.parametrize("name", ["trump-putin-ceasefire-call.md", "notes.markdown"])
+def test_read_data_reads_bytes_as_read_file_reads_the_file(name: str):
+    from_file = read_file(SEED_DOC).documents[0]
+    from_data = read_data(name, SEED_DOC.read_bytes()).documents[0]
+    assert from_data.id == from_file.id and from_data.text == from_file.text
+    assert from_data.published == from_file.published and from_data.source == name
+
+
+def test_read_data_uses_only_the_last_part_of_the_name(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    data = b"id,text\nx1,Same text.\nx2,\n"
+    result = read_data("../../up\\loads/docs.CSV", data)
+    assert [d.id for d in result.documents] == ["x1"]
+    assert result.problems == ["docs.CSV: row 2: no 'text'"]
+    assert result.path.name == "docs.CSV" and not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("name, data, problem", [
+    ("notes.exe", b"x", "notes.exe: unsupported file type .exe"),
+    ("empty.txt", b"  \n", "empty.txt: file is empty"),
+    ("latin.txt", b"caf\xe9", "latin.txt: not UTF-8"),
+])
+def test_read_data_errors_name_the_upload(name: str, data: bytes, problem: str):
+    with pytest.raises(BadInputError, match=problem):
+        read_data(name, data)

@@ -11,6 +11,7 @@ import pytest
 
 from factcheck.engine import Engine
 from factcheck.errors import BadInputError
+from factcheck.report.input import CLAIM_FORMATS
 from factcheck.settings import Settings
 from factcheck.ui.batch_page import run_batch
 from tests.ui.helpers import page_app, seed_copy
@@ -29,6 +30,8 @@ def test_upload_runs_the_report_and_offers_four_downloads(
         seed_index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = page_app("batch_page", seed_copy(seed_index_dir, tmp_path), monkeypatch)
     assert "50 MiB" in at.caption[0].value, "the size limit is shown"
+    assert at.file_uploader(key="batch_upload").allowed_type == list(CLAIM_FORMATS)
+    assert ", ".join(CLAIM_FORMATS) in at.caption[0].value, "the accepted files are named"
     at.file_uploader(key="batch_upload").set_value(("claims.csv", CLAIMS, "text/csv"))
     at.run()
     next(b for b in at.button if b.label == "Run report").click()
@@ -56,6 +59,8 @@ def test_run_batch_writes_every_format_from_one_search(seed_engine: Engine) -> N
     rows = list(csv.DictReader(io.StringIO(outcome.files[".csv"].decode())))
     assert [r["verdict"] for r in rows] == ["verbatim", "altered", "unsupported", ""]
     assert rows[0]["desk"] == "politics" and rows[3]["error"] == "no claim"
+    assert [r.id for r in outcome.results] == ["c1", "c2", "c4"]
+    assert outcome.results[1].result.verdict == "altered"
     reviews = json.loads(outcome.files[".jsonld"])
     assert [r["@type"] for r in reviews] == ["ClaimReview"] * 3
     assert reviews[1]["reviewRating"]["alternateName"] == "altered"

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from factcheck.presentation import VERDICT_COLOURS
+from factcheck.records import Verdict
 from factcheck.ui import widgets
-from factcheck.ui.common import escape
+from factcheck.verdict.result import Appearance
 from tests.helpers import ROOT
 from tests.ui.helpers import TIMEOUT, add_hostile_document, bodies, page_app, seed_copy
 
@@ -22,19 +24,6 @@ def check(at: AppTest, claim: str, speaker: str = "") -> AppTest:
 
 
 # --- widgets (fast) ----------------------------------------------------------------------
-
-def test_escape_makes_html_and_markdown_inert_and_round_trips() -> None:
-    import html
-    import re
-
-    text = "it's <script>x</script> & $71 **b** [l](javascript:1) `c` # h | ~ _ \\"
-    escaped = escape(text)
-    bare = re.sub(r"&#?\w+;", "", escaped)  # what is left outside character references
-    for raw in ("<", ">", "&", "$", "*", "[", "`", "#", "|", "~", "_", "\\", "'"):
-        assert raw not in bare
-    assert html.unescape(escaped) == text
-    assert escape(None) == ""
-
 
 def test_highlight_escapes_each_piece_and_marks_raw_offsets() -> None:
     text = "Intro.\nA <b>said</b>: “go <i>now</i>” today.\nNext para."
@@ -56,12 +45,11 @@ def test_highlight_clips_overlaps_and_long_paragraphs() -> None:
     assert len(out) < 2 * widgets.CONTEXT_CHARS + 200 and "…" in out
 
 
-def test_diff_and_badge_markup() -> None:
-    diff = widgets.diff_html([["=", "The call is"], ["-", "well"], ["+", "<b>badly</b>"]])
-    assert "<del>well</del>" in diff and "<ins>&lt;b&gt;badly&lt;/b&gt;</ins>" in diff
+def test_badge_markup() -> None:
     badge = widgets.verdict_badge("misattributed", 0.87)
     assert 'class="verdict-badge"' in badge and 'data-verdict="misattributed"' in badge
-    assert widgets.VERDICT_COLOURS["misattributed"] in badge and "87%" in badge
+    assert VERDICT_COLOURS["misattributed"] in badge and "87%" in badge
+    assert "(part of a longer quote)" in widgets.verdict_badge(Verdict.VERBATIM, 1.0, True)
 
 
 def test_card_links_only_http_urls() -> None:
@@ -73,9 +61,11 @@ def test_card_links_only_http_urls() -> None:
 
 
 def test_timeline_chart_needs_dates() -> None:
-    assert widgets.timeline_chart([{"doc_id": "a", "published": None}], {}) is None
-    chart = widgets.timeline_chart([{"doc_id": "a", "published": "2025-03-18",
-                                     "verdict": "verbatim"}], {"a": "A"})
+    def appearance(published: str | None) -> Appearance:
+        return Appearance("a", published, None, None, None, Verdict.VERBATIM)
+
+    assert widgets.timeline_chart([appearance(None)], {}) is None
+    chart = widgets.timeline_chart([appearance("2025-03-18")], {"a": "A"})
     assert chart is not None and chart.to_dict()["mark"]["type"] == "circle"
 
 

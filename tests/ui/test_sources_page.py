@@ -11,6 +11,7 @@ import pytest
 from factcheck.engine import Engine
 from factcheck.errors import BadInputError
 from factcheck.settings import Settings
+from factcheck.sources.read import SUPPORTED_SUFFIXES
 from factcheck.ui.common import store_upload
 from factcheck.ui.sources_page import read_uploads
 from tests.ui.helpers import page_app, seed_copy
@@ -51,6 +52,9 @@ def test_upload_adds_a_document_with_form_defaults(
     index = seed_copy(seed_index_dir, tmp_path)
     at = page_app("sources_page", index, monkeypatch)
     assert not at.exception and len(at.dataframe[0].value) == 1
+    uploader = at.file_uploader(key="sources_upload")
+    assert uploader.allowed_type == list(SUPPORTED_SUFFIXES) and ".markdown" in SUPPORTED_SUFFIXES
+    assert "txt, md, markdown, html, htm, jsonl, csv" in uploader.label
     at.file_uploader(key="sources_upload").set_value(
         [("../bridge.txt", ARTICLE.encode(), "text/plain")])
     at.text_input(key="sources_title").input("Bridge opens")
@@ -78,8 +82,11 @@ def test_defaults_fill_only_blanks_and_problems_name_the_upload(seed_engine: Eng
     data = "\n".join(json.dumps(r) for r in rows).encode()
     defaults = {"title": "Form title", "published": "2025-01-02", "publisher": None}
     documents, problems = read_uploads(seed_engine, [("batch.jsonl", data),
-                                                     ("empty.txt", b"  \n")], defaults)
+                                                     ("empty.txt", b"  \n"),
+                                                     ("../notes.markdown", b"# Notes\nHi.")],
+                                       defaults)
     by_id = {d.id: d for d in documents}
+    assert documents[-1].title == "Notes" and documents[-1].source == "upload: notes.markdown"
     assert by_id["r1"].title == "Own title" and by_id["r2"].title == "Form title"
     assert by_id["r1"].published == "2025-01-02" and by_id["r1"].publisher is None
     assert problems == ["batch.jsonl: row 3: no 'text'", "empty.txt: file is empty"]
