@@ -33,9 +33,9 @@ TEMPORARY_SUFFIX = ".tmp"
 # the backends were named).
 DERIVED_PREFIXES = ("vectors-", "words-", "bm25-")
 # Files up to this size are checksummed whole on every load: CRC-32 of the 173 MiB FAISS
-# file of 100k 384-d vectors (HNSW) takes 0.16 s, 42% of the 0.37 s FAISS takes to read it
-# and 2% of a `search` command (benchmarks/fault_bench.py, 2 busy cores). Larger files:
-# their size, first and last MiB and an evenly spread sample (1 ms at 100k).
+# file of 100k 384-d vectors (HNSW) takes 0.08 s, half the time FAISS takes to read it and
+# 2.5% of a `search` command (benchmarks/fault_bench.py, 2 idle cores). Larger files: their
+# size, first and last MiB and an evenly spread sample (2 ms).
 WHOLE_FILE_LIMIT = 256 << 20
 EDGE_BYTES, SAMPLE_BLOCKS, SAMPLE_BYTES = 1 << 20, 64, 16 << 10
 
