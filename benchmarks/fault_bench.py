@@ -21,6 +21,7 @@ the cost of checking the index files' checksums.
 
     .venv/bin/python benchmarks/fault_bench.py [--kills 50] [--chosen 5] [--seconds 60]
         [--workers 6] [--documents 200] [--seed 14] [--parts checksum kills concurrency]
+        [--out benchmarks/results/faults.txt]
 """
 
 from __future__ import annotations
@@ -62,14 +63,16 @@ ENV = {**os.environ, "PYTHONPATH": str(common.ROOT), "FACTCHECK_MODEL": "hash-te
 def main() -> int:
     args = _arguments()
     lines = common.machine_lines()
+    print("\n".join(lines), flush=True)
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="fault-bench-") as scratch:
         corpus = _corpus(Path(scratch), args.documents, rng)
         for part in args.parts:
-            lines += ["", *PARTS[part](args, corpus, Path(scratch), rng)]
-            print("\n".join(lines))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            new = ["", *PARTS[part](args, corpus, Path(scratch), rng)]
+            print("\n".join(new), flush=True)
+            lines += new
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
 
@@ -82,6 +85,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--documents", type=int, default=200, help="documents per ingest")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--parts", nargs="+", choices=list(PARTS), default=list(PARTS))
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where the figures go")
     return parser.parse_args()
 
 

@@ -201,7 +201,7 @@ def _engine_runner(index: str):
             if command == "ingest":
                 result = engine.ingest([Path(argument)])
                 return f"problems: {result.problems}" if result.problems else None
-            return _found(engine.search(argument), doc_id)
+            return _found(engine.search(argument).to_dict(), doc_id)
         except Exception as err:  # the figure counts every kind of failure
             return f"{err.__class__.__name__}: {err}"[:300]
 

@@ -33,9 +33,9 @@ TEMPORARY_SUFFIX = ".tmp"
 # the backends were named).
 DERIVED_PREFIXES = ("vectors-", "words-", "bm25-")
 # Files up to this size are checksummed whole on every load: CRC-32 of the 173 MiB FAISS
-# file of 100k 384-d vectors (HNSW) took 0.16 s, a third of the 0.52 s FAISS takes to read
-# it (2 cores, load average 18; benchmarks/fault_bench.py). Larger files: their size, first
-# and last MiB and an evenly spread sample (SAMPLE_BLOCKS of SAMPLE_BYTES; ~2 ms).
+# file of 100k 384-d vectors (HNSW) takes 0.08 s, half the time FAISS takes to read it and
+# 2.5% of a `search` command (benchmarks/fault_bench.py, 2 idle cores). Larger files: their
+# size, first and last MiB and an evenly spread sample (2 ms).
 WHOLE_FILE_LIMIT = 256 << 20
 EDGE_BYTES, SAMPLE_BLOCKS, SAMPLE_BYTES = 1 << 20, 64, 16 << 10
 
