@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from itertools import cycle, islice
 from pathlib import Path
 
-from factcheck.sources.read import content_sha256
 from factcheck.records import Document
+from factcheck.sources.read import content_sha256
 from factcheck.sources.split import split
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -40,13 +40,13 @@ import common
 
 import factcheck.index.ingest as ingest_module
 import factcheck.verdict.search as search_module
-from factcheck.index.embed import Encoder, load_encoder
 from factcheck.engine import Engine
 from factcheck.errors import FactcheckError
+from factcheck.index.embed import Encoder, load_encoder
 from factcheck.index.folder import SourceIndex
-from factcheck.sources.read import content_sha256
 from factcheck.records import Document, Passage
 from factcheck.settings import Settings
+from factcheck.sources.read import content_sha256
 from factcheck.sources.split import split
 
 BATCH = 64

@@ -35,6 +35,7 @@ import json
 import os
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -110,7 +111,7 @@ def _candidates(plan, doc, index: int):
                 frame = _with_pair(token, offset, index, dep, kind == "noun")
                 if frame is not None and frame.content not in (None, content):
                     if frame.mention and inside(plan.quotes, frame.mention[0]) is not None:
-                        frame.mention = None
+                        frame = replace(frame, mention=None)  # frames are immutable
                     yield kind, token.lower_, dep, frame, content
 
 
@@ -172,15 +173,15 @@ def _speaker_right(gold: dict, mention, text: str) -> bool:
 
 def tally(split: str = "train") -> dict[str, dict[str, int]]:
     """Per 'dep form' pair: statements, gains, false, displaced, speakers right."""
-    from factcheck.attribution.pipeline import _PIPES, _nlp, _Plan, attribute_many
     from factcheck.attribution.parse.content import content_parts
+    from factcheck.attribution.pipeline import _PIPES, _nlp, _Plan, attribute_many
     from factcheck.records import Document
 
     _base_lexicon()
     rows = _load(split, None)
     texts = {r["article"]: r["text"] for r in rows}
     docs = {a: Document(id=a, text=t) for a, t in texts.items()}
-    today = dict(zip(texts, attribute_many([(d, ()) for d in docs.values()])))
+    today = dict(zip(texts, attribute_many([(d, ()) for d in docs.values()]), strict=True))
     plans = {a: _Plan(d) for a, d in docs.items()}
     jobs = [
         (plan.text[s:e], (a, i))

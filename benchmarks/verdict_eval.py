@@ -36,9 +36,9 @@ VERDICTS = [str(v) for v in Verdict]
 RESULTS = Path(__file__).resolve().parent / "results" / "verdicts.txt"
 
 
-def open_index(folder: Path) -> Engine:
+def open_index(folder: Path, encoder: str) -> Engine:
     """The evaluation index, built on first use (dev + the train sample)."""
-    engine = Engine.open(Settings(index_dir=folder))
+    engine = Engine.open(Settings(index_dir=folder, encoder=encoder))
     if not engine.stats().get("documents"):
         indexed, _ = verdict_set.split_articles()
         started = time.perf_counter()
@@ -97,13 +97,17 @@ def report(cases: list[verdict_set.Case], got: list[str]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, default=Path("/tmp/factcheck-verdict-index"))
+    parser.add_argument("--index", type=Path, help="default: /tmp/factcheck-verdict-index"
+                        " (torch), else with the encoder's name added")
+    parser.add_argument("--encoder", default=Settings().encoder,
+                        help="Settings.encoder: torch, onnx-int8 or onnx-fp32")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--errors", type=int, default=0, help="print this many wrong verdicts")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    engine = open_index(args.index)
+    suffix = "" if args.encoder == "torch" else f"-{args.encoder}"
+    engine = open_index(args.index or Path(f"/tmp/factcheck-verdict-index{suffix}"), args.encoder)
     cases = verdict_set.build()
     started = time.perf_counter()
     got = evaluate(engine, cases)
@@ -116,12 +120,13 @@ def main() -> None:
             f"{os.cpu_count()} cpus, python {platform.python_version()}"
         ),
         (
-            f"model: {engine.settings.model}; settings: altered_ratio "
+            f"model: {engine.settings.model} ({engine.settings.encoder}); settings: "
+            f"altered_ratio "
             f"{engine.settings.altered_ratio}, paraphrase_similarity "
             f"{engine.settings.paraphrase_similarity}, min_words_matched "
             f"{engine.settings.min_words_matched}"
         ),
-        "command: .venv/bin/python benchmarks/verdict_eval.py",
+        " ".join([".venv/bin/python benchmarks/verdict_eval.py", *sys.argv[1:]]),
     ]
     print("\n".join(lines))
     wrong = [(c, g) for c, g in zip(cases, got, strict=True) if c.expected != g]

@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from factcheck.verdict.align import tokenize
 from factcheck.records import Document
+from factcheck.verdict.align import tokenize
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parents[1] / "shared" / "data" / "polnear"

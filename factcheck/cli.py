@@ -59,6 +59,9 @@ def _command(commands, name: str, help_text: str, example: str,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     sub.add_argument("--index", type=Path, default=None,
                      help="index folder (default: $FACTCHECK_INDEX, else ./index)")
+    sub.add_argument("--milvus-uri", default=None,
+                     help="vectors and words in Milvus: a milvus-lite file (index/milvus.db) "
+                     "or http://host:19530 (default: $FACTCHECK_MILVUS_URI, else embedded)")
     sub.set_defaults(run=run)
     return sub
 
@@ -89,7 +92,7 @@ def _is_utf8(text: str) -> bool:
 def _engine(args: argparse.Namespace, **settings):
     from factcheck.engine import Engine  # heavy imports only once arguments are fine
 
-    chosen = settings_from_env(index_dir=args.index, **settings)
+    chosen = settings_from_env(index_dir=args.index, milvus_uri=args.milvus_uri, **settings)
     _check_index_folder(chosen.index_dir)
     return Engine.open(chosen)
 
@@ -173,21 +176,34 @@ def _report_parser(commands, name: str) -> None:
     sub.add_argument("claims", type=Path, metavar="CLAIMS")
     sub.add_argument("--out", type=Path, required=True, help=".csv .json .html or .jsonld")
     sub.add_argument("-k", type=int, default=5, help="matches kept per claim")
+    sub.add_argument("--runner", choices=["local", "ray"], default=None,
+                     help="where claims are searched: this process (default) or Ray")
+    sub.add_argument("--ray-address", default=None,
+                     help="Ray cluster to join (default: $FACTCHECK_RAY_ADDRESS, else Ray on "
+                     "this machine)")
+    sub.add_argument("--workers", type=int, default=None,
+                     help="Ray actors at a time, each with its own model (default 1)")
 
 
 def _run_report(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from factcheck.report.run import run_report
+    from factcheck.report.run import CHUNK_CLAIMS, run_report
+    from factcheck.runners import open_searcher
 
-    engine = _engine(args)
+    if args.workers is not None and args.workers < 1:
+        raise FactcheckError("--workers must be at least 1")
+    engine = _engine(args, runner=args.runner, ray_address=args.ray_address,
+                     ray_workers=args.workers)
+    searcher = open_searcher(engine.settings, engine)
+    chunk = getattr(searcher, "chunk_claims", CHUNK_CLAIMS)
     with tqdm(unit="claim", desc="report", file=sys.stderr) as bar:
         def progress(done: int, total: int | None) -> None:
             bar.total = total
             bar.update(done - bar.n)
 
         # Bad rows are logged (one line each on stderr) by the report as it meets them.
-        summary = run_report(args.claims, args.out, engine, args.k, progress=progress)
+        summary = run_report(args.claims, args.out, searcher, args.k, chunk, progress=progress)
     counts = "  ".join(f"{verdict}: {n}" for verdict, n in summary.verdicts.items())
     print(f"claims: {summary.claims}  {counts}  bad rows: {len(summary.bad_rows)}  "
           f"time: {summary.seconds:.1f}s  -> {args.out}")

@@ -6,17 +6,17 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck.verdict import review
-from factcheck.verdict.claims import read_claim
-from factcheck.index.embed import Encoder, load_encoder
+from factcheck.attribution.resolve.aliases import same_speaker
 from factcheck.errors import EmptyIndexError, FactcheckError
+from factcheck.index.embed import Encoder, load_encoder
 from factcheck.index.folder import SourceIndex
 from factcheck.index.ingest import Progress, ingest_documents, read_sources
 from factcheck.records import Document, IngestResult, Statement
+from factcheck.settings import Settings
+from factcheck.verdict import review
+from factcheck.verdict.claims import read_claim
 from factcheck.verdict.result import BadClaim, SearchResult
 from factcheck.verdict.search import load_aliases, search_claims
-from factcheck.settings import Settings
-from factcheck.attribution.resolve.aliases import same_speaker
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,8 @@ class Engine:
     def encoder(self) -> Encoder:
         """The embedding model, loaded on first use."""
         if self._encoder is None:
-            self._encoder = load_encoder(self.index.settings.model)  # the index's name for it
+            # the index's name for the model (the same weights may be named otherwise)
+            self._encoder = load_encoder(self.index.settings.model, self.settings.encoder)
         return self._encoder
 
     # --- ingest ---------------------------------------------------------------------

@@ -17,6 +17,12 @@ class EmptyIndexError(FactcheckError):
     """The index holds no documents yet."""
 
 
+class BackendUnavailableError(FactcheckError):
+    """A search engine outside the process (a Milvus server, a Ray cluster) cannot be used.
+
+    The message names its address and what to check."""
+
+
 def bad_file(path: object, problem: str) -> BadInputError:
     """An error naming a file and what is wrong with it."""
     return BadInputError(f"{path}: {problem}")

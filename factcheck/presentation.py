@@ -9,8 +9,8 @@ UI), where markdown and math characters must be made inert as well.
 from __future__ import annotations
 
 import html
-from urllib.parse import urlsplit
 from collections.abc import Callable, Iterable, Sequence
+from urllib.parse import urlsplit
 
 from factcheck.records import Verdict
 from factcheck.verdict.result import Attribution, SearchResult

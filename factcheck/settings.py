@@ -7,6 +7,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# ONNX int8: about 3x the sentences per second of torch float32 and 1.7x bfloat16 autocast
+# per CPU-second (benchmarks/encoder_bench.py), with CheckThat! 2020 dev MAP@5 and the
+# verdict set's macro-F1 within 0.005 of torch (benchmarks/README.md, "encoder_bench.py").
+DEFAULT_ENCODER = "onnx-int8"
 
 
 @dataclass(frozen=True)
@@ -19,14 +23,15 @@ class Settings:
 
     index_dir: Path = Path("index")
     model: str = DEFAULT_MODEL
+    # How the model is run: "torch" (sentence-transformers), "onnx-int8" or "onnx-fp32"
+    # (onnxruntime; factcheck/index/encoders/onnx.py). An index is searched only by an
+    # encoder whose vectors match those it was built with (embed.VECTOR_KINDS).
+    encoder: str = DEFAULT_ENCODER
     batch_size: int = 64
     k: int = 5
-    # Candidates taken from each retriever before fusion, and the RRF constant (Cormack 2009).
-    candidates: int = 50
-    # Fusion: rrf_k 10 and BM25 at half the weight of dense retrieval were best on
-    # CheckThat! 2020 train and confirmed on dev (benchmarks/checkthat_eval.py).
-    rrf_k: int = 10
-    lexical_weight: float = 0.5
+    # Candidates taken from each retriever (dense and BM25), all scored by the mean of
+    # cosine and word overlap (factcheck.verdict.rank): SimBa's top 100.
+    candidates: int = 100
     # Candidates given a word alignment per claim (see search.shortlist_hits): alignment is the
     # costly step; 12 keeps every verdict of the seed tests and the verdict set unchanged.
     judge_candidates: int = 12
@@ -37,6 +42,15 @@ class Settings:
     # The engines behind the index (factcheck/index/backends: VECTOR_BACKENDS, WORD_BACKENDS).
     vector_backend: str = "faiss"
     word_backend: str = "bm25s"
+    # Milvus (factcheck/index/backends/milvus.py): a milvus-lite file or http://host:19530.
+    # Given, it is the engine of both vectors and words unless the backends are set apart.
+    milvus_uri: str | None = None
+    milvus_token: str | None = None
+    # How batch work runs (factcheck/runners): "local" in this process, or "ray" (Ray Data);
+    # ray_address None starts Ray on this machine, else joins that cluster ("auto", ray://…).
+    runner: str = "local"
+    ray_address: str | None = None
+    ray_workers: int = 1
     # Inputs are bounded so that one paste cannot stall the machine.
     max_claim_chars: int = 5_000
     max_document_chars: int = 5_000_000
@@ -58,12 +72,6 @@ class Settings:
     # Publisher of batch reports, for ClaimReview `author` and `url`.
     organisation: str = "factcheck desk"
     organisation_url: str | None = None
-    # Order `matches` by the learned reranker (factcheck/rerank.py; weights in
-    # factcheck/verdict/rerank.json, fitted by benchmarks/fit_rerank.py on CheckThat! 2020 train):
-    # MAP@5 0.845 -> 0.877 on train (5-fold cross-validation), 0.811 -> 0.842 on dev. The
-    # verdict's candidate stays first when its evidence is words (verbatim, altered); verdicts
-    # never depend on this order. False: evidence level, then fused retrieval score.
-    rerank_matches: bool = True
 
     def with_changes(self, **changes: object) -> Settings:
         """A copy with some fields changed (None values are ignored)."""
@@ -84,11 +92,33 @@ def settings_from_env(**overrides: object) -> Settings:
         env["index_dir"] = Path(os.environ["FACTCHECK_INDEX"])
     if os.environ.get("FACTCHECK_MODEL"):
         env["model"] = os.environ["FACTCHECK_MODEL"]
+    if os.environ.get("FACTCHECK_ENCODER"):
+        env["encoder"] = os.environ["FACTCHECK_ENCODER"]
     if os.environ.get("FACTCHECK_ORG"):
         env["organisation"] = os.environ["FACTCHECK_ORG"]
     if os.environ.get("FACTCHECK_ORG_URL"):
         env["organisation_url"] = os.environ["FACTCHECK_ORG_URL"]
+    for field, name in _MORE_ENV:
+        if os.environ.get(name):
+            env[field] = os.environ[name]
     settings = Settings().with_changes(**env)
     if overrides.get("index_dir") is not None:
         overrides["index_dir"] = Path(str(overrides["index_dir"]))
-    return settings.with_changes(**overrides)
+    return with_milvus(settings.with_changes(**overrides))
+
+
+_MORE_ENV = (("milvus_uri", "FACTCHECK_MILVUS_URI"), ("milvus_token", "FACTCHECK_MILVUS_TOKEN"),
+             ("ray_address", "FACTCHECK_RAY_ADDRESS"))
+
+
+def with_milvus(settings: Settings) -> Settings:
+    """Settings whose Milvus URI, where given, makes Milvus the engine of the default backends."""
+    if not settings.milvus_uri:
+        return settings
+    defaults = Settings()
+    return replace(
+        settings,
+        vector_backend="milvus" if settings.vector_backend == defaults.vector_backend
+        else settings.vector_backend,
+        word_backend="milvus" if settings.word_backend == defaults.word_backend
+        else settings.word_backend)

@@ -55,9 +55,9 @@ def _wait_healthy(url: str, server: subprocess.Popen, seconds: float = 120) -> N
 @pytest.fixture(scope="module")
 def app_url(seed_index_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     from factcheck.engine import Engine
-    from factcheck.sources.read import content_sha256
     from factcheck.records import Document
     from factcheck.settings import Settings
+    from factcheck.sources.read import content_sha256
 
     index = tmp_path_factory.mktemp("browser") / "index"
     shutil.copytree(seed_index_dir, index)

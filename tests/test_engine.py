@@ -6,8 +6,8 @@ import pytest
 
 from factcheck.engine import Engine
 from factcheck.errors import BadInputError
-from factcheck.sources.read import content_sha256
 from factcheck.records import Document
+from factcheck.sources.read import content_sha256
 from factcheck.verdict.result import BadClaim, Earliest
 
 pytestmark = pytest.mark.slow  # the attribution stage loads spaCy

@@ -32,7 +32,7 @@ from tests.helpers import run_main
 
 # Nine levels of nine aliases: 9**9 (387 million) strings from 386 bytes.
 BILLION_LAUGHS = "---\na: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
-    f"{b}: &{b} [" + ",".join([f"*{a}"] * 9) + "]\n" for a, b in zip("abcdefgh", "bcdefghi")
+    f"{b}: &{b} [" + ",".join([f"*{a}"] * 9) + "]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True)
 ) + "title: *i\n---\nThe minister said the budget would rise.\n"
 # The same shape at a harmless size, for tests that run in this process.
 SMALL_LAUGHS = '---\na: &a ["lol", "lol"]\ntitle: [*a, *a]\n---\nText.\n'

@@ -1,6 +1,8 @@
 """The attribution stage: a Document's text in, its `Statement`s out (who said what).
 
-- `pipeline`: the entry points `attribute` and `attribute_many`.
+- `pipeline`: the entry points `attribute` and `attribute_many`; `types`: the types its
+  modules share (`Quote`, `Frame`, the speaker `Rule`); `tuning`: its tuned numbers
+  (confidences calibrated on PolNeAR train, scanner windows).
 - `quotes/`: quote marks and the attributions written next to them, read by a character
   scanner without a model (`scan`, `adjacent`, `tags`), their kinds and chains (`kinds`,
   `chains`).
@@ -9,7 +11,8 @@
   `complements`).
 - `resolve/`: who the speaker is: the subject of a cue (`subjects`, `forms`, `subjectless`),
   the mention as written (`mentions`), names in raw text (`names`), pronouns and surnames
-  (`coref`), and speaker names and aliases (`aliases`).
+  (`coref`), speaker names and aliases (`aliases`), and each statement's speaker, via and
+  confidence (`drafts`).
 - `lexicon/`: the word lists (verbs of saying, titles, first names, …) as data files.
 """
 

@@ -18,14 +18,14 @@ import bisect
 import functools
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from factcheck.attribution import tuning
 from factcheck.attribution.parse.complements import raised_subject
 from factcheck.attribution.parse.content import content_parts
-from factcheck.attribution.resolve.coref import SpeakerResolver
 from factcheck.attribution.parse.fragments import fragment_frames
-from factcheck.attribution.parse.frames import Frame, cue_positions, frame_of
-from factcheck.attribution.resolve.names import after_dateline
+from factcheck.attribution.parse.frames import cue_positions, frame_of
 from factcheck.attribution.quotes.chains import Draft, quote_chains
 from factcheck.attribution.quotes.scan import (
     Quote,
@@ -34,9 +34,12 @@ from factcheck.attribution.quotes.scan import (
     is_heading,
     is_sentence_quote,
     paragraphs,
-    sentences,
 )
+from factcheck.attribution.resolve.drafts import resolve_drafts, statement_confidence
+from factcheck.attribution.resolve.names import after_dateline
+from factcheck.attribution.types import Frame
 from factcheck.records import Document, Passage, Span, Statement, StatementKind
+from factcheck.sources.split import sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -44,7 +47,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _PIPES = ("tok2vec", "parser")
-_MAX_SENTENCE_CHARS = 2_000
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,7 +85,12 @@ def attribute_many(
     items: Sequence[tuple[Document, Sequence[Passage]]],
 ) -> list[list[Statement]]:
     """`attribute` over many documents, with one batched spaCy run for all of them."""
-    plans = [_Plan(document) for document, _ in items]
+    return [plan.statements() for plan in _parsed([document for document, _ in items])]
+
+
+def _parsed(documents: Sequence[Document]) -> list[_Plan]:
+    """The plans of some documents with their frames read, in one batched spaCy run."""
+    plans = [_Plan(document) for document in documents]
     jobs = [
         (plan.text[s:e], (n, i)) for n, plan in enumerate(plans) for i, (s, e) in plan.to_parse()
     ]
@@ -92,7 +99,7 @@ def attribute_many(
         with nlp.select_pipes(enable=list(_PIPES)):
             for doc, (n, i) in nlp.pipe(jobs, as_tuples=True, batch_size=256):
                 plans[n].add_parse(i, doc)
-    return [plan.statements() for plan in plans]
+    return plans
 
 
 def document_speakers(statements: Sequence[Statement]) -> list[str]:
@@ -135,7 +142,7 @@ class _Plan:
         for i, (start, end) in enumerate(self.sentences):
             first = bisect.bisect_left(outside, start)
             cued = first < len(outside) and outside[first] < end
-            if end - start <= _MAX_SENTENCE_CHARS and (cued or i in fragments):
+            if end - start <= tuning.MAX_PARSED_SENTENCE and (cued or i in fragments):
                 chosen.append((i, (start, end)))
         return chosen
 
@@ -148,16 +155,21 @@ class _Plan:
                 continue
             frame = frame_of(token, offset, index)
             if frame is not None:
-                raised = raised_subject(token, frame.content, offset)
-                if raised is not None and frame.mention is None and frame.cut is None:
-                    frame.content, frame.cut = raised
-                frame.head = _content_head(doc, offset, frame.content)
-                if frame.mention and inside(self.quotes, frame.mention[0]) is not None:
-                    frame.mention = None  # a misparse reaching into the quote it introduces
-                found.append(frame)
+                found.append(self._completed(frame, token, doc, offset))
         if index in self.fragments and not any(f.mention for f in found):
             found.extend(fragment_frames(doc, offset, index, self.quotes))
         self.frames.extend(found)
+
+    def _completed(self, frame: Frame, token, doc, offset: int) -> Frame:
+        """A parsed frame with a raised subject's clause as its content, its content's head
+        word, and no mention inside the quote it introduces (a misparse)."""
+        raised = raised_subject(token, frame.content, offset)
+        if raised is not None and frame.mention is None and frame.cut is None:
+            frame = replace(frame, content=raised[0], cut=raised[1])
+        frame = replace(frame, head=_content_head(doc, offset, frame.content))
+        if frame.mention and inside(self.quotes, frame.mention[0]) is not None:
+            frame = replace(frame, mention=None)  # a misparse reaching into the quote it introduces
+        return frame
 
     def sentence_at(self, position: int) -> int:
         """Index of the sentence holding (or last starting before) a character offset."""
@@ -165,33 +177,51 @@ class _Plan:
 
     def statements(self) -> list[Statement]:
         """All statements of the document, resolved and numbered."""
+        return [self.statement(n, draft) for n, draft in enumerate(self.drafts(), start=1)]
+
+    def drafts(self) -> list[Draft]:
+        """All statements of the document as resolved drafts, in text order."""
         self.frames.sort(key=lambda f: f.cue)
         chains = quote_chains(self)
-        drafts = [*chains, *_indirect(self, chains)]
-        _resolve(self, drafts)
+        reporters = _reporters(self, chains)
+        drafts = [*chains, *_indirect(self, chains, reporters)]
+        resolve_drafts(self, drafts, reporters, self.document.speaker)
         drafts.sort(key=lambda d: (d.parts[0], d.kind != StatementKind.INDIRECT))
-        return [_statement(self, n, draft) for n, draft in enumerate(drafts, start=1)]
+        return drafts
+
+    def statement(self, n: int, draft: Draft) -> Statement:
+        """The Statement record of a resolved draft, numbered n."""
+        return _statement(self, n, draft)
 
 
-def _indirect(plan: _Plan, chains: list[Draft]) -> list[Draft]:
-    """Reported speech from the parsed frames, minus what the direct quotes already cover;
-    a frame reported by another (According to Bloomberg, Putin insisted …) gets its via."""
-    direct = [p for d in chains if d.kind is StatementKind.DIRECT for p in d.parts]
-    quoted_cues = {d.frame.cue for d in chains if d.frame and d.kind is StatementKind.DIRECT}
+def _reporters(plan: _Plan, chains: list[Draft]) -> dict[int, list[Frame]]:
+    """The frames reported by others (According to Bloomberg, Putin insisted …; tags too:
+    '“…,” Walker said, according to the AP'): id of the frame -> its reporters, in order
+    (the last one is its via)."""
     reporters = [f for f in plan.frames if f.report and f.content]
-    dropped: set[int] = set()
     tags = {id(d.frame): d.frame for d in chains if d.frame and d.frame.mention}
-    reported = {id(f): f for f in plan.frames if f.content} | tags  # tags: '“…,” Walker said,'
-    for frame in reported.values():
+    reported = {id(f): f for f in plan.frames if f.content} | tags
+    found: dict[int, list[Frame]] = {}
+    for key, frame in reported.items():
         for reporter in reporters:
             if reporter is not frame and _reports(reporter, frame):
-                frame.via_frame = reporter  # type: ignore[attr-defined]
-                dropped.add(id(reporter))
+                found.setdefault(key, []).append(reporter)
+    return found
+
+
+def _indirect(
+    plan: _Plan, chains: list[Draft], reporters: dict[int, list[Frame]]
+) -> list[Draft]:
+    """Reported speech from the parsed frames, minus what the direct quotes already cover
+    and the reporters of other frames (`_reporters`: those frames' vias)."""
+    direct = [p for d in chains if d.kind is StatementKind.DIRECT for p in d.parts]
+    quoted_cues = {d.frame.cue for d in chains if d.frame and d.kind is StatementKind.DIRECT}
+    dropped = {id(reporter) for found in reporters.values() for reporter in found}
     drafts = []
     for frame in plan.frames:
         if not frame.content or id(frame) in dropped or frame.cue in quoted_cues:
             continue
-        if _covered(frame.content, direct) >= 0.5:
+        if _covered(frame.content, direct) >= tuning.QUOTED_SHARE:
             continue
         drafts.append(Draft(StatementKind.INDIRECT, content_parts(frame, plan.text), frame))
     return drafts
@@ -229,55 +259,6 @@ def _covered(span: tuple[int, int], parts: list[tuple[int, int]]) -> float:
     return covered / max(1, span[1] - span[0])
 
 
-def _resolve(plan: _Plan, drafts: list[Draft]) -> None:
-    """Resolve every frame's speaker in text order; then vias and inherited speakers."""
-    resolver = SpeakerResolver(plan.text, plan.document.speaker)
-    frames = {id(f): f for f in [*plan.frames, *(d.frame for d in drafts if d.frame)]}
-    for frame in sorted(frames.values(), key=lambda f: (f.mention or f.cue)[0]):
-        if frame.mention is None:
-            frame.speaker, frame.confidence = None, 0.2
-            continue
-        words = plan.text[frame.mention[0] : frame.mention[1]]
-        frame.speaker, frame.confidence = resolver.resolve(words, frame.mention[0])
-        resolver.remember(frame.speaker, frame.mention[0])
-    for frame in frames.values():
-        reporter = getattr(frame, "via_frame", None)
-        via = reporter.speaker if reporter is not None else None
-        frame.via = via if via != frame.speaker else None
-    last: Draft | None = None
-    for draft in sorted(drafts, key=lambda d: d.parts[0]):
-        if draft.kind is StatementKind.DIRECT and draft.inherit and _answerable(plan, last):
-            draft.frame = Frame(
-                last.frame.cue,
-                last.frame.mention,
-                None,
-                -1,
-                speaker=last.frame.speaker,
-                confidence=0.5 * last.frame.confidence,
-                via=last.frame.via,
-            )
-        if draft.frame is not None and (draft.kind is StatementKind.DIRECT or draft.adjacent
-                                        or _reported(draft)):
-            last = draft
-
-
-def _answerable(plan: _Plan, last: Draft | None) -> bool:
-    """Whether a quote without a tag may go on with the last speaker: there is one, and
-    the last quote was not a question (its answer is most often another speaker's)."""
-    if last is None:
-        return False
-    quote = last.last_quote
-    asked = quote is not None and plan.text[quote.start : quote.end].rstrip().endswith("?")
-    return not asked
-
-
-def _reported(draft: Draft) -> bool:
-    """Whether a partial quote lies in reported speech with a named, non-weak speaker
-    ('Massie said Trump had “the opportunity …”'): a quote paragraph after it is his."""
-    frame = draft.frame
-    return frame.content is not None and frame.mention is not None and not frame.weak
-
-
 def _statement(plan: _Plan, n: int, draft: Draft) -> Statement:
     """The Statement record of a draft."""
     text = plan.text
@@ -288,9 +269,6 @@ def _statement(plan: _Plan, n: int, draft: Draft) -> Statement:
     if frame is not None and not draft.inherit:
         cue = Span(text[frame.cue[0] : frame.cue[1]], *frame.cue)
     speaker = frame.speaker if frame is not None else None
-    confidence = frame.confidence if frame is not None and speaker else 0.1
-    if draft.kind is StatementKind.PARTIAL or (frame is not None and frame.weak):
-        confidence *= 0.8
     return Statement(
         id=f"{plan.document.id}:s{n}",
         doc_id=plan.document.id,
@@ -302,6 +280,6 @@ def _statement(plan: _Plan, n: int, draft: Draft) -> Statement:
         speaker_mention=mention,
         cue=cue,
         via=frame.via if frame is not None else None,
-        confidence=round(min(1.0, confidence), 3),
+        confidence=statement_confidence(draft),
         parts=tuple(draft.parts),
     )

@@ -7,7 +7,7 @@
 - `folder`: the index folder: the store plus the vector and word indexes derived from it,
   kept in step with it.
 - `files`: the folder's files: atomic writes, the manifest that says which files are
-  current, the writer lock, the sweep of superseded files.
+  current and their checksums, the writer lock, the sweep of superseded files.
 - `backends/`: the vector index and the word index behind small interfaces (FAISS, bm25s),
   chosen by `Settings.vector_backend` and `Settings.word_backend`.
 - `retrieve`: hybrid search: dense and lexical hits fused by reciprocal rank.

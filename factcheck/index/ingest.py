@@ -16,12 +16,12 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.attribution.pipeline import attribute_many, document_speakers
-from factcheck.index.embed import Encoder, encode_ahead
-from factcheck.errors import BadInputError
-from factcheck.index.folder import SourceIndex
-from factcheck.sources.read import content_sha256, expand_paths, read_file
-from factcheck.records import Document, IngestResult, Passage, Statement
 from factcheck.attribution.resolve.aliases import name_aliases
+from factcheck.errors import BadInputError
+from factcheck.index.embed import Encoder, encode_ahead
+from factcheck.index.folder import SourceIndex
+from factcheck.records import Document, IngestResult, Passage, Statement
+from factcheck.sources.read import content_sha256, expand_paths, read_file
 from factcheck.sources.split import split
 
 log = logging.getLogger(__name__)

@@ -18,6 +18,8 @@ import numpy as np
 from factcheck.records import Document, Passage, Span, Statement, StatementKind
 
 DB_NAME = "factcheck.sqlite3"
+# Rows per IN (...) list: below SQLite's limit of 32,766 bound values.
+_ROWS_PER_QUERY = 10_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -187,6 +189,18 @@ class Store:
             f"SELECT row, unit, unit_id FROM units WHERE row IN ({marks})", [int(r) for r in rows])
         return {r["row"]: (r["unit"], r["unit_id"]) for r in found}
 
+    def texts_of_rows(self, rows: Sequence[int]) -> dict[int, str]:
+        """Text of some vector rows (their passage or statement), read in chunks."""
+        found: dict[int, str] = {}
+        for chunk_start in range(0, len(rows), _ROWS_PER_QUERY):
+            chunk = [int(r) for r in rows[chunk_start:chunk_start + _ROWS_PER_QUERY]]
+            found.update(self.db.execute(
+                "SELECT u.row, COALESCE(p.text, s.text) FROM units u"
+                " LEFT JOIN passages p ON u.unit = 'passage' AND p.id = u.unit_id"
+                " LEFT JOIN statements s ON u.unit = 'statement' AND s.id = u.unit_id"
+                f" WHERE u.row IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return found
+
     def units_after(self, row: int) -> list[tuple[int, str, str]]:
         """(row, text fingerprint, text) of every unit after `row`, in row order (one read,
         so one consistent state of the store)."""
@@ -195,6 +209,24 @@ class Store:
             " LEFT JOIN passages p ON u.unit = 'passage' AND p.id = u.unit_id"
             " LEFT JOIN statements s ON u.unit = 'statement' AND s.id = u.unit_id"
             " WHERE u.row > ? ORDER BY u.row", (row,))]
+
+    def unit_fields(self, rows: Sequence[int]) -> list[tuple]:
+        """(doc_id, speaker, kind, published) of some unit rows, in the order given: a
+        statement's speaker and kind; a passage's kind is "passage", its speaker the
+        document's. Reviews are not applied (search filters use what was extracted)."""
+        found: dict[int, tuple] = {}
+        for start in range(0, len(rows), _ROWS_PER_QUERY):
+            part = [int(r) for r in rows[start:start + _ROWS_PER_QUERY]]
+            found.update((r[0], tuple(r[1:])) for r in self.db.execute(
+                "SELECT u.row, COALESCE(p.doc_id, s.doc_id),"
+                " CASE WHEN u.unit = 'statement' THEN s.speaker ELSE d.speaker END,"
+                " CASE WHEN u.unit = 'statement' THEN s.kind ELSE 'passage' END, d.published"
+                " FROM units u"
+                " LEFT JOIN passages p ON u.unit = 'passage' AND p.id = u.unit_id"
+                " LEFT JOIN statements s ON u.unit = 'statement' AND s.id = u.unit_id"
+                " LEFT JOIN documents d ON d.id = COALESCE(p.doc_id, s.doc_id)"
+                f" WHERE u.row IN ({','.join('?' * len(part))})", part))
+        return [found[int(row)] for row in rows]
 
     def has_documents(self) -> bool:
         """Whether any document is stored."""

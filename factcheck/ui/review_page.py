@@ -67,7 +67,8 @@ def _table(statements: list[Statement], states: dict[str, str],
 def _filtered(table: pd.DataFrame) -> pd.DataFrame:
     columns = st.columns(4)
     for column, (name, label) in zip(columns, [("document", "Document"), ("speaker", "Speaker"),
-                                               ("kind", "Kind"), ("state", "Reviewed")]):
+                                               ("kind", "Kind"), ("state", "Reviewed")],
+                                 strict=True):
         choice = column.selectbox(label, [_ALL, *sorted(table[name].unique())],
                                   key=f"review_filter_{name}")
         if choice != _ALL:

@@ -2,8 +2,10 @@
 
 `claims` reads a claim (a speaker written in its text, ellipses, brackets), `align` and
 `changekinds` compare its words with a source's, `judge` applies the verdict rules,
-`rerank` orders the matches, `review` applies editors' decisions, `search` puts the
-stages together for a batch of claims, and `result` holds the typed `SearchResult`.
+`rank` scores candidates (cosine and word overlap, nothing fitted) for the shortlist and the
+order of the matches, `review` applies editors' decisions, `search` puts the stages together
+for a batch of claims; `result` holds the typed `SearchResult` and `types` the word and
+alignment types they share.
 """
 
 from factcheck._exports import lazy_exports

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from factcheck.verdict.changekinds import add_kinds, is_negation
 from factcheck.verdict.claims import Claim
+from factcheck.verdict.types import Alignment, Token
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
 # A claim segment found this far from where the previous one ended is a splice.
@@ -26,31 +27,6 @@ _SPLICE_GAP = 3
 _MIN_SPLICE_RUN = 3
 # A splice must cover this share of the claim's words.
 _SPLICE_COVER = 0.8
-
-
-@dataclass(frozen=True)
-class Token:
-    """One word: its normalised form, as written, and its character offsets."""
-
-    norm: str
-    raw: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """How a claim's words line up with the best window of a source text."""
-
-    ratio: float
-    matched: int
-    claim_words: int
-    diff: tuple[tuple[str, str], ...]
-    changes: tuple[str, ...]
-    start: int
-    end: int
-    exact: bool
-    partial: bool
 
 
 @dataclass(frozen=True)
@@ -204,7 +180,7 @@ def _splice_possible(piece: _Piece) -> bool:
     """A splice is only looked for when one window holds part, not all or almost none, of
     the claim (the search tries every cut and is the costly part of aligning)."""
     words = len(piece.claim)
-    return 2 * _MIN_SPLICE_RUN <= words and _MIN_SPLICE_RUN <= piece.matched < words
+    return words >= 2 * _MIN_SPLICE_RUN and _MIN_SPLICE_RUN <= piece.matched < words
 
 
 def _apart(first: _Piece, second: _Piece) -> bool:

@@ -6,12 +6,9 @@ deletion; and the words the UI and the reports use for them. Used by `align`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from factcheck.attribution import lexicon
-
-if TYPE_CHECKING:
-    from factcheck.verdict.align import Token
+from factcheck.verdict.types import Token
 
 _NEGATIONS = lexicon.words("negations")
 _NUMBER_WORDS = lexicon.words("number_words")

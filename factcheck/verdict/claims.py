@@ -53,7 +53,12 @@ _PATTERNS = (
     ),
     re.compile(rf"^[Aa]ccording\s+to\s+(?P<speaker>{_NAME}),\s*(?P<words>.+)$"),
 )
-# A pasted post (tweet): "… pic.twitter.com/x — Name (@handle) May 2, 2019".
+# A pasted post (tweet) ends with its embed signature, "— Name (@handle) May 2, 2019" (also
+# " - "), where the display name is any text: "Brad Trost 🇨🇦", "Center for Bio Div", "🎃".
+_POST_SIGNATURE = re.compile(
+    r"\s*(?:[—–]|--|\s-\s)\s*(?P<name>(?:(?![—–]|\s-\s).){0,80}?)\s*"
+    r"\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{2,4}\s*$"
+)
 _POST_TRAILER = re.compile(r"\s*\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{2,4}\s*$")
 _LINK = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S*")
 _SPEAKER_ONLY = re.compile(rf"^[\s–—-]*(?P<speaker>{_NAME})\s*:?\s*$")
@@ -103,7 +108,9 @@ def read_claim(text: str, speaker: str | None = None, max_chars: int = 5000) -> 
     stripped = text.strip()
     if _SPEAKER_ONLY.match(stripped) and (stripped[0] in "–—-" or stripped.endswith(":")):
         raise BadInputError(f"claim {text.strip()!r} names only a speaker: give the words too")
-    words, found = _split_speaker(_without_post_marks(text.strip()))
+    post, author = split_post_signature(text.strip())
+    words, found = _split_speaker(post)
+    found = found or author
     marked = _clean_words(words, bracket=" … ")
     words = _clean_words(words, bracket=" ")
     if not re.search(r"\w", words):
@@ -115,10 +122,20 @@ def read_claim(text: str, speaker: str | None = None, max_chars: int = 5000) -> 
     )
 
 
-def _without_post_marks(text: str) -> str:
-    """A pasted post without its links and its `(@handle) May 2, 2019` trailer, so that
-    `… — Name (@handle) May 2, 2019` reads as `… — Name`."""
-    return " ".join(_LINK.sub(" ", _POST_TRAILER.sub("", text)).split())
+def split_post_signature(text: str) -> tuple[str, str | None]:
+    """A pasted post without its links and its embed signature, and the signature's name.
+
+    The signature is no part of what was said: left in, its name, handle and date were
+    searched and aligned as words of the claim. A name made only of symbols (an emoji)
+    names nobody; a lone `(@handle) May 2, 2019` is dropped too.
+    """
+    signature = _POST_SIGNATURE.search(text)
+    author = None
+    if signature:
+        author = " ".join(re.findall(r"[\w'’.-]+", signature.group("name"))) or None
+        text = text[:signature.start()]
+    words = " ".join(_LINK.sub(" ", _POST_TRAILER.sub("", text)).split())
+    return words or text.strip(), author if author and re.search(r"[^\W\d_]", author) else None
 
 
 def _split_speaker(text: str) -> tuple[str, str | None]:

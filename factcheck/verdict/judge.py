@@ -26,11 +26,12 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from factcheck.attribution import lexicon
-from factcheck.verdict.align import Alignment, align
-from factcheck.verdict.claims import Claim
+from factcheck.attribution.resolve.aliases import core_name, normalise_speaker, same_speaker
 from factcheck.records import Candidate, Verdict
 from factcheck.settings import Settings
-from factcheck.attribution.resolve.aliases import core_name, normalise_speaker, same_speaker
+from factcheck.verdict.align import align
+from factcheck.verdict.claims import Claim
+from factcheck.verdict.types import Alignment
 
 EVIDENCE_LEVEL = {Verdict.VERBATIM: 3, Verdict.ALTERED: 2, Verdict.PARAPHRASE: 1, Verdict.UNSUPPORTED: 0}
 _WORDS = (Verdict.VERBATIM, Verdict.ALTERED)

@@ -182,3 +182,13 @@ class BadClaim:
     def to_dict(self) -> dict:
         """``{"claim", "claimed_speaker", "error"}``."""
         return _plain(self)  # type: ignore[return-value]
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> BadClaim:
+        """A bad claim from its JSON object."""
+        return cls(data["claim"], data["claimed_speaker"], data["error"])
+
+
+def result_from_dict(data: Mapping) -> SearchResult | BadClaim:
+    """A search result or a bad claim from its JSON object (`to_dict` of either)."""
+    return BadClaim.from_dict(data) if "error" in data else SearchResult.from_dict(data)

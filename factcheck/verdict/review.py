@@ -11,10 +11,10 @@ import dataclasses
 from collections.abc import Sequence
 from enum import StrEnum
 
-from factcheck.errors import BadInputError
-from factcheck.records import Statement
 from factcheck.attribution.resolve.aliases import name_aliases
+from factcheck.errors import BadInputError
 from factcheck.index.store import Store
+from factcheck.records import Statement
 
 MAX_NAME_CHARS = 200
 

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
+from functools import lru_cache
 
 import numpy as np
 
-from factcheck.verdict.changekinds import describe_changes
-from factcheck.verdict.claims import Claim
 from factcheck.index.embed import Encoder, encode_ahead
 from factcheck.index.folder import SourceIndex
-from factcheck.verdict.judge import EVIDENCE_LEVEL, Finding, Judged, judge
-from factcheck.records import Candidate, Verdict
-from factcheck.verdict.rerank import rerank
 from factcheck.index.retrieve import Hit, hybrid_search
+from factcheck.records import Candidate, Verdict
+from factcheck.verdict.changekinds import describe_changes
+from factcheck.verdict.claims import Claim
+from factcheck.verdict.judge import Finding, Judged, judge
+from factcheck.verdict.rank import content_words, dice, match_score
 from factcheck.verdict.result import (
     Appearance,
     Attribution,
@@ -47,11 +49,11 @@ def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder,
     # Claims of similar length are encoded together: a batch is padded to its longest claim.
     order = sorted(range(len(claims)), key=lambda n: len(claims[n].words))
     by_length = [claims[n] for n in order]
-    batches = [by_length[start:start + _BATCH_CLAIMS]
-               for start in range(0, len(claims), _BATCH_CLAIMS)]
+    batches = [by_length[start:start + BATCH_CLAIMS]
+               for start in range(0, len(claims), BATCH_CLAIMS)]
     aliases = load_aliases(index)
     found: list[SearchResult] = []
-    for batch, vectors in encode_ahead(encoder, batches, _claim_words,
+    for batch, vectors in encode_ahead(encoder, batches, _queries,
                                        index.settings.batch_size):
         found += _search_batch(batch, vectors, index, aliases, k)
     by_claim = dict(zip(order, found, strict=True))
@@ -59,20 +61,29 @@ def search_claims(claims: Sequence[Claim], index: SourceIndex, encoder: Encoder,
 
 
 # Claims embedded, retrieved and read from SQLite together (one IN (...) list per table).
-_BATCH_CLAIMS = 64
+BATCH_CLAIMS = 64
 
 
-def _claim_words(batch: Sequence[Claim]) -> list[str]:
-    return [claim.words for claim in batch]
+def _queries(batch: Sequence[Claim]) -> list[str]:
+    return [query_text(claim) for claim in batch]
+
+
+def query_text(claim: Claim) -> str:
+    """What is searched for a claim: its words, then the claimed speaker's name (sources
+    name who said it; CheckThat! 2020 MAP@5 with the tweet's author added: see
+    benchmarks/results/checkthat.txt). The words alone are aligned and judged."""
+    return f"{claim.words} {claim.speaker}" if claim.speaker else claim.words
 
 
 def _search_batch(claims: Sequence[Claim], vectors: np.ndarray, index: SourceIndex,
                   aliases: dict[str, str], k: int) -> list[SearchResult]:
     settings = index.settings
-    hits = hybrid_search(vectors, [claim.words for claim in claims], index.vectors(),
-                         index.lexical(), settings.candidates, settings.rrf_k,
-                         settings.lexical_weight)
-    chosen = [shortlist_hits(claim_hits, settings.judge_candidates) for claim_hits in hits]
+    hits = hybrid_search(vectors, [query_text(claim) for claim in claims], index.vectors(),
+                         index.lexical(), settings.candidates)
+    texts = index.store.texts_of_rows(list({hit.row for found in hits for hit in found}))
+    chosen = [shortlist_hits(scored_hits(query_text(claim), found, texts),
+                             settings.judge_candidates)
+              for claim, found in zip(claims, hits, strict=True)]
     results = []
     for claim, candidates in zip(claims, _candidates(index, chosen), strict=True):
         finding = judge(claim, candidates, aliases, settings)
@@ -80,28 +91,43 @@ def _search_batch(claims: Sequence[Claim], vectors: np.ndarray, index: SourceInd
     return results
 
 
-def shortlist_hits(hits: Sequence[Hit], size: int) -> list[Hit]:
-    """The hits worth reading and a word alignment: the best by fused rank, by BM25 score
-    (shared words) and by cosine (meaning), `size` in all, in fused order.
+def scored_hits(words: str, hits: Sequence[Hit], texts: dict[int, str]) -> list[Hit]:
+    """The hits of one claim, each scored by `factcheck.verdict.rank.match_score` (the mean
+    of its cosine and its word overlap with the claim), best first.
 
-    Word alignment is the costly step of judging; hits outside all three rankings could
-    neither be verbatim nor the closest in meaning. Choosing on the retrieval scores, before
-    any text is read, means only the chosen units are read from SQLite (was: ~90 a claim,
-    and a rapidfuzz pass over each): batch reports 98.7 -> 118 claims/s, verdict set and
-    CheckThat! figures unchanged (benchmarks/report_bench.py, verdict_eval.py,
-    checkthat_eval.py).
+    Args:
+        words: the claim's words.
+        hits: the dense and BM25 candidates (each with its cosine in `dense`).
+        texts: the text of each hit's row.
     """
-    if len(hits) <= size:
-        return list(hits)
-    share = max(1, size // 3)
-    by_words = sorted(hits, key=lambda h: -h.lexical)
-    by_meaning = sorted(hits, key=lambda h: -h.dense)
-    chosen: dict[int, Hit] = {}
-    for ranking in (by_words[:share], by_meaning[:share], hits):
-        for hit in ranking:
-            if len(chosen) < size:
-                chosen.setdefault(hit.row, hit)
-    return sorted(chosen.values(), key=lambda h: -h.score)
+    claim = _words(words)
+    scored = [replace(hit, score=match_score([hit.dense], dice(claim, _words(texts[hit.row]))))
+              for hit in hits if texts.get(hit.row) is not None]
+    return sorted(scored, key=lambda hit: -hit.score)
+
+
+@lru_cache(maxsize=65_536)
+def _words(text: str) -> frozenset[str]:
+    return content_words(text)
+
+
+def shortlist_hits(hits: Sequence[Hit], size: int) -> list[Hit]:
+    """The hits worth reading and a word alignment: the best by BM25 score (a third of
+    `size`) and by score (the rest), `size` in all, best score first.
+
+    Word alignment is the costly step of judging. The score (cosine and word overlap) puts
+    the closest meaning at the top, but a short quote inside a long passage overlaps
+    little of the passage's words: BM25 finds it (2 of 60 sub-span quotes of the verdict set
+    were missed by the score alone, benchmarks/verdict_eval.py).
+    """
+    by_score = sorted(hits, key=lambda hit: -hit.score)
+    by_words = sorted(hits, key=lambda hit: -hit.lexical)[:max(1, size // 3)]
+    chosen = {hit.row: hit for hit in by_words if hit.lexical > 0}
+    for hit in by_score:
+        if len(chosen) >= size:
+            break
+        chosen.setdefault(hit.row, hit)
+    return sorted(chosen.values(), key=lambda hit: -hit.score)
 
 
 def load_aliases(index: SourceIndex) -> dict[str, str]:
@@ -140,8 +166,7 @@ def _claim_candidates(hits: Sequence[Hit], units: dict, passages: dict, statemen
 
 def _result(claim: Claim, finding: Finding, index: SourceIndex, k: int) -> SearchResult:
     supporting = [j for j in finding.judged if j.verdict != Verdict.UNSUPPORTED]
-    shown = _best_per_document(match_order(finding, claim.words, index.settings.rerank_matches)
-                               )[:k]
+    shown = _best_per_document(match_order(finding))[:k]
     docs = index.store.documents_meta({j.candidate.doc_id for j in [*shown, *supporting]})
     appearances = _appearances(supporting, docs)
     best = finding.best
@@ -164,28 +189,21 @@ def _result(claim: Claim, finding: Finding, index: SourceIndex, k: int) -> Searc
     )
 
 
-def match_order(finding: Finding, words: str, learned: bool = True) -> list[Judged]:
+def match_order(finding: Finding) -> list[Judged]:
     """The judged candidates in the order `matches` lists them, best first.
 
-    A candidate supporting the verdict by its words (verbatim, altered) comes first; the rest
-    are ordered by the learned reranker (`factcheck.verdict.rerank`; MAP@5 on CheckThat! 2020 dev
-    0.81 -> 0.84, benchmarks/fit_rerank.py), or with `learned` False by evidence level, then
-    retrieval score (MAP@5 0.58 -> 0.81 over ordering by alignment).
+    A candidate supporting the verdict by its words (verbatim, altered) comes first; the
+    rest follow by score, the unweighted mean of cosine and word overlap
+    (`factcheck.verdict.rank`; CheckThat! figures in benchmarks/results/checkthat.txt).
 
     Args:
         finding: the verdict and the judged candidates of one claim.
-        words: the claim's words, as the reranker reads them.
-        learned: order the rest by the learned reranker (the `rerank_matches` setting).
 
     Returns:
         Every judged candidate of `finding`, in the order `matches` shows them.
     """
     best = finding.best
-    if not learned:
-        rest = sorted((j for j in finding.judged if j is not best), reverse=True,
-                      key=lambda j: (EVIDENCE_LEVEL[j.evidence], j.candidate.score))
-        return [best, *rest] if best else rest
-    ranked = rerank(words, finding.judged)
+    ranked = sorted(finding.judged, key=lambda j: -j.candidate.score)
     if best is not None and best.evidence in (Verdict.VERBATIM, Verdict.ALTERED):
         return [best, *(j for j in ranked if j is not best)]
     return ranked

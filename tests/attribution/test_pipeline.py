@@ -3,9 +3,10 @@
 import pytest
 
 from factcheck.attribution.pipeline import attribute, attribute_many, document_speakers
-from factcheck.sources.read import read_file
+from factcheck.attribution.tuning import CONFIDENCE
+from factcheck.attribution.types import Rule
 from factcheck.records import Document, StatementKind
-
+from factcheck.sources.read import read_file
 from tests.helpers import SEED_DOC
 
 pytestmark = pytest.mark.slow
@@ -137,7 +138,8 @@ def test_a_tagged_quote_according_to_an_outlet_gets_it_as_via():
 def test_unattributable_quote_kept_with_no_speaker():
     statements = attribute(Document(id="d", text="The sign read “closed for good” all week."))
     assert len(statements) == 1
-    assert statements[0].speaker is None and statements[0].confidence <= 0.2
+    assert statements[0].speaker is None
+    assert statements[0].confidence == CONFIDENCE[Rule.NO_SPEAKER]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The pure parts of benchmarks/checkthat_eval.py: MAP@k, MRR, P@1 and tweet cleaning."""
+"""The pure parts of benchmarks/checkthat_eval.py: MAP@k, MRR, P@1, tweet cleaning, folds."""
 
 from __future__ import annotations
 
@@ -89,15 +89,39 @@ def test_trailer_forms_seen_in_the_data(ce):
 
 
 def test_missing_data_exits_with_a_clear_message(ce, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(ce, "DATA", tmp_path / "absent")
-    assert ce.main(["--splits", "dev"]) == 2
+    monkeypatch.setattr(ce, "folder", lambda name: tmp_path / "absent")
+    assert ce.main(["--sets", "2020"]) == 2
     assert "CheckThat! 2020 data not found" in capsys.readouterr().err
 
 
-def test_cross_encoder_experiment_reorders_by_score_minus_rank_penalty():
-    models = load_script("checkthat_models")
-    shortlist, scores = ["a", "b", "c"], [0.1, 0.9, 0.5]
-    assert models._reordered(shortlist, scores, 0.0) == ["b", "c", "a"]
-    # a penalty larger than the score gaps keeps the product's order
-    assert models._reordered(shortlist, scores, 1.0) == ["a", "b", "c"]
-    assert models._reordered(shortlist, scores, 0.3) == ["b", "a", "c"]
+def test_folds_keep_queries_that_share_a_claim_together(ce):  # ce: benchmarks on sys.path
+    from checkthat_data import claim_folds
+
+    qrels = {"a": {"c1"}, "b": {"c1", "c2"}, "c": {"c2"}, "d": {"c3"}, "e": {"c4"}}
+    folds = claim_folds(qrels, folds=3)
+    assert folds["a"] == folds["b"] == folds["c"]  # joined through c1 and c2
+    assert set(folds) == set(qrels) and set(folds.values()) <= {0, 1, 2}
+    assert claim_folds(dict(reversed(qrels.items())), folds=3) == folds  # order-free
+
+
+def test_ranking_configuration_scores_the_mean_of_cosine_and_word_overlap(ce):
+    import checkthat_data
+    import checkthat_ranking as ranking
+    import numpy as np
+
+    from factcheck.verdict.rank import content_words
+
+    texts = ["Trump deleted from Home Alone 2", "Home prices fell", "A dragon over a stadium"]
+    split = checkthat_data.Split({"q": "CBC deletes Trump from Home Alone 2"}, {"q": {"a"}})
+    prepared = ranking.Prepared(
+        ids=["a", "b", "c"], splits={"dev": split},
+        cosines={("m", "claim", "raw", "dev"): np.array([[0.5, 0.7, 0.1]])},
+        doc_words={"claim": [content_words(t) for t in texts]},
+        query_words={("raw", "dev"): [content_words(split.queries["q"])]},
+        bm25={("claim", "raw", "dev"): [[0]]})
+    dense = ranking.Config(("m",), "claim", "raw", dice=False, bm25=False)
+    assert ranking.rankings(prepared, dense, "dev") == {"q": ["b", "a", "c"]}
+    mixed = ranking.Config(("m",), "claim", "raw", dice=True, bm25=True)
+    # a: (0.5 + 2*4/(6+5)) / 2 = 0.61; b: (0.7 + 2*1/(6+3)) / 2 = 0.46
+    assert ranking.rankings(prepared, mixed, "dev") == {"q": ["a", "b", "c"]}
+    assert mixed.name == "m+dice+bm25; docs claim; query raw"

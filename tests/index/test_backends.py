@@ -17,6 +17,13 @@ from factcheck.index.backends import (
 )
 from factcheck.settings import Settings
 
+
+def _settings(tmp_path: Path, name: str = "index", **backends: str) -> Settings:
+    """Settings for a backend; the Milvus ones get a milvus-lite file in `tmp_path` and a
+    collection of their own per `name` (the collection is named after the index folder)."""
+    return Settings(index_dir=tmp_path / name, milvus_uri=str(tmp_path / "milvus.db"),
+                    **backends)
+
 TEXTS = ["prisoner exchange of 175 soldiers", "energy infrastructure pause",
          "the weather was mild", "a pause in strikes on energy", "soldiers came home"]
 
@@ -34,7 +41,7 @@ def _brute_force(queries: np.ndarray, vectors: np.ndarray, rows: np.ndarray, k: 
 
 @pytest.mark.parametrize("backend", sorted(VECTOR_BACKENDS))
 def test_vector_backend_add_search_remove_save_load(backend: str, tmp_path: Path):
-    settings = Settings(vector_backend=backend)
+    settings = _settings(tmp_path, vector_backend=backend)
     rng = np.random.default_rng(5)
     vectors = _unit_vectors(rng, 40, 16)
     rows = np.arange(100, 140)  # unit rows need not start at 0
@@ -61,7 +68,7 @@ def test_vector_backend_add_search_remove_save_load(backend: str, tmp_path: Path
 
 @pytest.mark.parametrize("backend", sorted(WORD_BACKENDS))
 def test_word_backend_add_search_remove_save_load(backend: str, tmp_path: Path):
-    settings = Settings(word_backend=backend)
+    settings = _settings(tmp_path, word_backend=backend)
     index = new_word_index(settings)
     assert index.count == 0 and index.search(["energy"], 3) == [[]]
     index.add([10, 11, 12], TEXTS[:3])
@@ -72,7 +79,7 @@ def test_word_backend_add_search_remove_save_load(backend: str, tmp_path: Path):
 
     assert index.remove([11, 99]) == 1
     assert [row for row, _ in index.search(["energy pause"], 5)[0]] == [13]
-    rebuilt = new_word_index(settings)
+    rebuilt = new_word_index(_settings(tmp_path, "rebuilt", word_backend=backend))
     rebuilt.add([10, 12, 13, 14], [TEXTS[0], *TEXTS[2:]])
     queries = ["soldiers", "energy pause", "mild weather"]
     assert index.search(queries, 5) == rebuilt.search(queries, 5)  # same scores as built anew
@@ -86,9 +93,11 @@ def test_word_backend_add_search_remove_save_load(backend: str, tmp_path: Path):
 
 
 def test_unknown_backend_names_list_the_valid_ones():
-    with pytest.raises(ValueError, match="unknown vector_backend 'annoy'; valid values: 'faiss'"):
+    with pytest.raises(ValueError, match="unknown vector_backend 'annoy'; valid values: "
+                       "'faiss', 'milvus'"):
         check_backends(Settings(vector_backend="annoy"))
-    with pytest.raises(ValueError, match="unknown word_backend 'lucene'; valid values: 'bm25s'"):
+    with pytest.raises(ValueError, match="unknown word_backend 'lucene'; valid values: "
+                       "'bm25s', 'milvus'"):
         new_word_index(Settings(word_backend="lucene"))
 
 
@@ -132,10 +141,11 @@ def test_hnsw_recall_against_brute_force_and_after_removal():
 
 @pytest.mark.parametrize("backend", sorted(WORD_BACKENDS))
 def test_word_backend_copes_with_texts_without_words(backend: str, tmp_path: Path):
-    index = new_word_index(Settings(word_backend=backend))
+    settings = _settings(tmp_path, word_backend=backend)
+    index = new_word_index(settings)
     index.add([0, 1], ["!!! ???", "the and of"])  # punctuation and stop words only
     assert index.count == 2 and index.search(["!!! ???", "energy"], 3) == [[], []]
     index.save(tmp_path / "words")
-    loaded = load_word_index(Settings(word_backend=backend), tmp_path / "words")
+    loaded = load_word_index(settings, tmp_path / "words")
     loaded.add([2], ["energy pause"])
     assert [row for row, _ in loaded.search(["energy"], 3)[0]] == [2]

@@ -1,9 +1,14 @@
-"""The embed stage: the real model's vectors, in bfloat16 and float32."""
+"""The embed stage: the real model's vectors, in bfloat16 and float32 (ONNX: test_onnx.py)."""
 
 import numpy as np
 import pytest
 
-from factcheck.index.embed import HashEncoder, SentenceTransformerEncoder, encode_ahead, load_encoder
+from factcheck.index.embed import (
+    HashEncoder,
+    SentenceTransformerEncoder,
+    encode_ahead,
+    load_encoder,
+)
 
 SENTENCES = [
     "The call is going well and still in progress.",
@@ -16,7 +21,7 @@ SENTENCES = [
 
 @pytest.mark.slow
 def test_bfloat16_vectors_match_float32_vectors():
-    fast = load_encoder("all-MiniLM-L6-v2")
+    fast = load_encoder("all-MiniLM-L6-v2", "torch")
     exact = SentenceTransformerEncoder("all-MiniLM-L6-v2", bfloat16=False)
     a, b = fast.encode(SENTENCES), exact.encode(SENTENCES)
     assert a.shape == b.shape == (len(SENTENCES), 384)

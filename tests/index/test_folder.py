@@ -8,9 +8,8 @@ import pytest
 from factcheck.engine import Engine
 from factcheck.errors import EmptyIndexError, IndexMismatchError
 from factcheck.index.folder import MANIFEST
-from factcheck.sources.read import content_sha256
 from factcheck.records import Document
-
+from factcheck.sources.read import content_sha256
 from tests.helpers import SEEDS
 
 

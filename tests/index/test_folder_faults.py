@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,6 @@ from factcheck.engine import Engine
 from factcheck.index import files as index_files
 from factcheck.index.folder import MANIFEST
 from factcheck.settings import Settings
-
 from tests.helpers import ROOT, SEED_DOC
 
 CLAIM = "The call is going well and still in progress"
@@ -273,3 +273,78 @@ def test_only_the_current_and_previous_versions_are_kept(hash_settings, tmp_path
     engine.ingest(_articles(tmp_path / "docs", 5, "daily")[4:])
     names = _derived_files(hash_settings)
     assert names == _named_by_manifest(hash_settings) and len(names) <= 4
+
+
+# --- defect 12: index files damaged in place --------------------------------------------
+def _flip_bytes(path: Path, start: float = 0.25, end: float = 0.75) -> None:
+    """XOR a span of a file (as fractions of its length) with 0xFF: its size stays."""
+    data = bytearray(path.read_bytes())
+    lo, hi = int(len(data) * start), int(len(data) * end)
+    data[lo:hi] = bytes(b ^ 0xFF for b in data[lo:hi])
+    path.write_bytes(bytes(data))
+
+
+def _current_file(settings: Settings, kind: str) -> Path:
+    manifest = json.loads((settings.index_dir / MANIFEST).read_text())
+    return settings.index_dir / manifest["files"][kind]
+
+
+def _answer(settings: Settings) -> list[tuple]:
+    matches = Engine.open(settings).search(CLAIM).matches
+    return [(match.passage_id, match.dense, match.lexical) for match in matches]
+
+
+@pytest.mark.parametrize("kind, damaged", [("vectors", None), ("words", "texts.jsonl"),
+                                           ("words", "rows.npy")])
+def test_damaged_index_file_is_rebuilt_from_sqlite_with_a_warning(hash_settings, tmp_path,
+                                                                 kind, damaged, caplog):
+    Engine.open(hash_settings).ingest([SEED_DOC, *_articles(tmp_path / "docs", 3, "flip")])
+    expected = _answer(hash_settings)
+    path = _current_file(hash_settings, kind)
+    _flip_bytes(path / damaged if damaged else path, 0.5 if damaged else 0.25, 0.75)
+    with caplog.at_level(logging.WARNING):
+        assert _answer(hash_settings) == expected
+    assert any(path.name in r.getMessage() and "checksum" in r.getMessage()
+               for r in caplog.records)
+    assert _current_file(hash_settings, kind) != path  # rebuilt under a new name
+    _searchable(hash_settings)
+
+
+def test_damaged_vector_file_is_rebuilt_by_the_next_ingest(hash_settings, tmp_path):
+    Engine.open(hash_settings).ingest([SEED_DOC])
+    _flip_bytes(_current_file(hash_settings, "vectors"))
+    Engine.open(hash_settings).ingest(_articles(tmp_path / "docs", 1, "after"))
+    expected = Engine.open(Settings(index_dir=tmp_path / "clean", model="hash-test"))
+    expected.ingest([SEED_DOC, *_articles(tmp_path / "docs", 1, "after")])
+    assert _answer(hash_settings) == _answer(expected.settings)
+
+
+def test_checksums_of_large_files_cover_size_edges_and_a_spread_sample(tmp_path, monkeypatch):
+    monkeypatch.setattr(index_files, "WHOLE_FILE_LIMIT", 1 << 20)
+    path = tmp_path / "big.bin"
+    path.write_bytes(os.urandom(8 << 20))
+    recorded = index_files.fingerprint(path)
+    assert "crc32_sample" in recorded["."] and index_files.damage(path, recorded) == []
+    for start, end in [(0.0, 0.001), (0.5, 0.51), (0.999, 1.0)]:  # head, sample, tail
+        original = path.read_bytes()
+        _flip_bytes(path, start, end)
+        assert index_files.damage(path, recorded), (start, end)
+        path.write_bytes(original)
+    with path.open("ab") as handle:
+        handle.write(b"\0")
+    assert "8388609 bytes" in index_files.damage(path, recorded)[0]
+
+
+def test_checksums_of_a_folder_name_files_missing_added_and_changed(tmp_path):
+    folder = tmp_path / "words"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.npy").write_bytes(b"abc")
+    (folder / "sub" / "b.json").write_text("{}")
+    recorded = index_files.fingerprint(folder)
+    (folder / "a.npy").write_bytes(b"abd")
+    (folder / "sub" / "b.json").unlink()
+    (folder / "c.txt").write_text("new")
+    assert index_files.damage(folder, recorded) == [
+        "sub/b.json is missing", "c.txt is not in the manifest",
+        f"a.npy: 3 bytes, crc32 {zlib.crc32(b'abd'):08x}; expected 3 bytes, "
+        f"{zlib.crc32(b'abc'):08x}"]

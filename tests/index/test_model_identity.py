@@ -52,7 +52,8 @@ def test_other_weights_or_an_unknown_name_are_another_model(packaged: Path, tmp_
 
 def _built_with(folder: Path, model: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / MANIFEST).write_text(json.dumps({"model": model, "dimension": 384}),
+    (folder / MANIFEST).write_text(json.dumps({"model": model, "encoder": Settings().encoder,
+                                            "dimension": 384}),
                                    encoding="utf-8")
 
 

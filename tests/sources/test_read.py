@@ -4,7 +4,6 @@ import pytest
 
 from factcheck.errors import BadInputError
 from factcheck.sources.read import expand_paths, read_data, read_file
-
 from tests.helpers import SEED_DOC
 
 

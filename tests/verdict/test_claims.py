@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.verdict.claims import read_claim
 from factcheck.errors import BadInputError
+from factcheck.verdict.claims import read_claim
 
 QUOTE = "The call is going well and still in progress"
 
@@ -122,3 +122,24 @@ def test_pasted_post_gives_its_author_and_drops_links_and_date():
                        "— Brad Trost (@BradTrostCPC) December 26, 2019")
     assert claim.speaker == "Brad Trost"
     assert claim.words == "The CBC deletes Trump from Home Alone 2"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("CBC deletes Trump https://t.co/x — Brad Trost 🇨🇦 (@BradTrostCPC) December 26, 2019",
+         "CBC deletes Trump", "Brad Trost"),
+        ("Butterflies drink pic.twitter.com/0e — Center for Bio Div (@CenterForBioDiv) "
+         "January 14, 2020", "Butterflies drink", "Center for Bio Div"),
+        ("new look. pic.twitter.com/1Fp8 — 🎃 (@Sara_Kelhi) March 31, 2019", "new look.", None),
+        ("Hes a globalist! - Patriot19 (@patirotwoman19) February 5, 2019", "Hes a globalist!",
+         "Patriot19"),
+        ("“The call is going well,” Dan Scavino wrote — Jo Doe (@jo) May 1, 2020",
+         "The call is going well", "Dan Scavino"),
+        ("A - B claim — Jo Doe (@jo) May 1, 2020", "A - B claim", "Jo Doe"),
+    ],
+)
+def test_a_posts_whole_embed_signature_is_dropped(text: str, words: str, speaker: str | None):
+    claim = read_claim(text)
+    assert claim.words == words
+    assert claim.speaker == speaker

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.verdict.claims import read_claim
-from factcheck.verdict.judge import judge, judge_candidate
+from factcheck.attribution.resolve.aliases import build_alias_table
 from factcheck.records import Candidate, Verdict
 from factcheck.settings import Settings
-from factcheck.attribution.resolve.aliases import build_alias_table
+from factcheck.verdict.claims import read_claim
+from factcheck.verdict.judge import judge, judge_candidate
 
 SETTINGS = Settings()
 ALIASES = build_alias_table(["Dan Scavino", "Vladimir Putin", "Donald Trump"])

@@ -6,7 +6,7 @@ base verb, inflected by `verb_forms`; a line of several words lists the forms as
 (irregular verbs, or a verb of which only some forms belong to the list). In a list of
 nouns (`nouns`), a line of one word is a noun and its plural in -s; a line of several words
 lists the forms as written. JSON files hold the lists that need structure (the cue tiers,
-the pronouns, the abbreviations).
+the pronouns; the abbreviations moved to the split stage, `factcheck/sources`).
 
     >>> "senator" in words("name_titles")
     True
@@ -122,26 +122,6 @@ def pronouns(kind: str) -> frozenset[str]:
     """The pronouns of one kind of pronouns.json ('person': he, she, him, her; 'group';
     'first_person'; 'subject'; 'object_only')."""
     return frozenset(data("pronouns")[kind])
-
-
-@cache
-def abbreviations(reader: str, before_names: bool = False) -> frozenset[str]:
-    """The abbreviations of abbreviations.json that one sentence splitter reads.
-
-    Args:
-        reader: "quote_scanner" (`quotes.scan`) or "passage_splitter" (`sources.split`).
-        before_names: only those written before a name or a number (Mr., Sen., No.).
-
-    Returns:
-        Lower-case abbreviations without their last full stop ('u.s', 'sen').
-    """
-    table = data("abbreviations")
-    if reader not in table or reader == "both":
-        readers = sorted(set(table) - {"about", "both"})
-        raise ValueError(f"unknown abbreviation reader {reader!r}; choose one of {readers}")
-    kinds = ("before_names",) if before_names else ("before_names", "other")
-    groups = (table["both"], table[reader])
-    return frozenset(word for group in groups for kind in kinds for word in group.get(kind, []))
 
 
 @cache

@@ -7,7 +7,13 @@ nothing. Part of the attribute stage (`parse.content` gives the spans).
 
 from __future__ import annotations
 
-from factcheck.attribution.parse.content import clause_span, holds_quote, naming_span, object_span, trimmed
+from factcheck.attribution.parse.content import (
+    clause_span,
+    holds_quote,
+    naming_span,
+    object_span,
+    trimmed,
+)
 from factcheck.attribution.parse.cues import SEEMING_FORMS
 
 

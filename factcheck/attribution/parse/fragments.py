@@ -9,11 +9,11 @@ from collections.abc import Sequence
 
 from factcheck.attribution import lexicon
 from factcheck.attribution.parse.complements import complement_span
-from factcheck.attribution.parse.frames import Frame
+from factcheck.attribution.quotes.scan import Quote
 from factcheck.attribution.resolve.mentions import mention_of
 from factcheck.attribution.resolve.names import PRONOUNS, name_in
-from factcheck.attribution.quotes.scan import Quote
 from factcheck.attribution.resolve.subjects import governing_verb, subject_of
+from factcheck.attribution.types import Frame
 
 PERSONAL = lexicon.pronouns("subject") & PRONOUNS  # he, she, they, we, i
 

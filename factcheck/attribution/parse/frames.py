@@ -10,7 +10,6 @@ clause it is parenthetical to. Offsets are character offsets into the document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from factcheck.attribution import lexicon
 from factcheck.attribution.parse.complements import gives_a_name, quoted_complement
@@ -37,8 +36,9 @@ from factcheck.attribution.parse.cues import (
     SEEMING_FORMS,
     answers_a_request,
 )
-from factcheck.attribution.resolve.mentions import mention_of
 from factcheck.attribution.parse.polls import source_frame
+from factcheck.attribution.resolve.forms import inverted_subject, passive_cue
+from factcheck.attribution.resolve.mentions import mention_of
 from factcheck.attribution.resolve.subjects import (
     active_subject,
     holder_of,
@@ -47,7 +47,7 @@ from factcheck.attribution.resolve.subjects import (
     source_behind,
     subject_of,
 )
-from factcheck.attribution.resolve.forms import inverted_subject, passive_cue
+from factcheck.attribution.types import Frame
 
 _TRIGGERS = CUE_FORMS | LEXICON_FORMS | frozenset(NOUN_CONTENT_DEPS) | LIGHT_ADJECTIVES
 _LETTERS = re.compile(r"[a-z]+")
@@ -75,35 +75,12 @@ _NAMING = lexicon.verbs("naming_verbs")
 REPORT_CUES = frozenset({"according"}) | lexicon.verb_forms("report")
 
 
-@dataclass
-class Frame:
-    """A cue with its speaker mention and, for reported speech, its content offsets."""
-
-    cue: tuple[int, int]
-    mention: tuple[int, int] | None
-    content: tuple[int, int] | None
-    sentence: int
-    report: bool = False
-    speaker: str | None = None
-    weak: bool = False  # a cue of the data-derived lexicon (`cues`): a lower confidence
-    confidence: float = 0.0
-    via: str | None = None
-    head: tuple[int, int] | None = None  # the head word of the content clause
-    cut: tuple[int, int] | None = None  # the attribution phrase, where it is not cue + mention
-
-
 def frame_of(token, offset: int, sentence: int) -> Frame | None:
     """The frame a token opens: a cue verb with its subject and complement, or according to."""
+    other = _other_frame(token, offset, sentence)
+    if other is not None:
+        return other
     low = token.lower_
-    if low == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
-        return _according(token, offset, sentence)
-    sourced = source_frame(token, offset, sentence)  # a poll ("in a new poll, …"), "said yes"
-    if sourced is not None:
-        return sourced
-    if _said_by_noun(token):
-        frame = _noun_frame(token, offset, sentence)
-        if frame is not None:
-            return frame
     known = low in CUE_FORMS and token.dep_ in _VERB_DEPS
     if not known and low not in LEXICON_FORMS:
         return None
@@ -117,18 +94,36 @@ def frame_of(token, offset: int, sentence: int) -> Frame | None:
     if subject is None and token.dep_ == "acl" and misread_clause(token, offset) is not None:
         subject = token.head  # the cue read as a relative clause on its own subject
     mention = mention_of(subject, offset) if subject is not None else None
-    content = _content(token, offset, clause=not asked) if known else None
-    weak = False
-    if content is None and (
-        subject is not None or is_passive(token) or passive_cue(token) or low in _NO_SOURCE
-    ):
-        content = _lexicon_content(token, offset)
-        weak = content is not None
+    content, weak = _cue_content(token, offset, known, asked, subject)
     if not known and content is None:
         return None
     if content is not None and answers_a_request(low, token.doc.text[content[0] - offset :]):
         return None  # 'did not respond to a request for comment': nothing was said
     return Frame(cue, mention, content, sentence, report=low in REPORT_CUES, weak=weak)
+
+
+def _other_frame(token, offset: int, sentence: int) -> Frame | None:
+    """The frame of "according to", of a source (a poll, "in a new poll, …"; "said yes") or of
+    a noun of saying; None for other tokens, tried as cue verbs."""
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        return _according(token, offset, sentence)
+    sourced = source_frame(token, offset, sentence)  # a poll ("in a new poll, …"), "said yes"
+    if sourced is not None:
+        return sourced
+    return _noun_frame(token, offset, sentence) if _said_by_noun(token) else None
+
+
+def _cue_content(token, offset: int, known: bool, asked: bool, subject):
+    """A cue verb's content and whether it is weak: that of a cue of the fixed lexicon
+    (`known`), else, for a cue with a speaker or a passive one, that of the data-derived
+    lexicon (weak)."""
+    content = _content(token, offset, clause=not asked) if known else None
+    if content is not None or not (
+        subject is not None or is_passive(token) or passive_cue(token) or token.lower_ in _NO_SOURCE
+    ):
+        return content, False
+    content = _lexicon_content(token, offset)
+    return content, content is not None
 
 
 _NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
@@ -240,6 +235,13 @@ def _content(token, offset: int, clause: bool = True) -> tuple[int, int] | None:
         return quoted
     if not clause:
         return question_span(token, offset)
+    return _clause_hosting(token, offset)
+
+
+def _clause_hosting(token, offset: int) -> tuple[int, int] | None:
+    """The clause a cue without a complement reports: the one it was misread as a relative
+    clause of, or the one it is parenthetical to ("as Smith reported", ", she said,"); None
+    for "as expected" and a time clause."""
     if token.dep_ == "acl":
         return misread_clause(token, offset)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):

@@ -11,6 +11,7 @@ from factcheck.attribution import lexicon
 from factcheck.attribution.parse.content import clause_without
 from factcheck.attribution.parse.cues import CUE_FORMS, LEXICON_FORMS, POLL_NOUNS
 from factcheck.attribution.resolve.mentions import mention_of
+from factcheck.attribution.types import Frame
 
 # Where a poll phrase may hang to be the source of the main clause: on its verb, or on that
 # verb's subject or object ("… has [a lead in the poll]"), the verb perhaps the to-clause of
@@ -23,7 +24,7 @@ _SAYING = lexicon.finite_forms("cue_verbs", "say") | lexicon.finite_forms("cue_v
 _ANSWERS = frozenset({"yes", "no", "so"})
 
 
-def source_frame(token, offset: int, sentence: int):
+def source_frame(token, offset: int, sentence: int) -> Frame | None:
     """The frame a token opens outside the cue lexicon: a poll governed by "in" or a cue of
     saying with a one-word answer; None for any other token."""
     low = token.lower_
@@ -34,11 +35,9 @@ def source_frame(token, offset: int, sentence: int):
     return None
 
 
-def poll_frame(token, offset: int, sentence: int):
+def poll_frame(token, offset: int, sentence: int) -> Frame | None:
     """'In a poll released Monday, 50 percent …' (or '… in the poll'): the poll is the source
     of the clause its "in" phrase modifies, that phrase cut out of the content."""
-    from factcheck.attribution.parse.frames import Frame  # frames asks this module first: imported late
-
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
         return None
@@ -95,11 +94,9 @@ def _sourced(verb) -> bool:
     return verb.lower_ in LEXICON_FORMS or any(c.lower_ == "according" for c in verb.children)
 
 
-def answer_frame(token, offset: int, sentence: int):
+def answer_frame(token, offset: int, sentence: int) -> Frame | None:
     """'46 percent of voters said yes' / 'half said so': the answer right after a cue of
     saying with a subject and no clause of its own is what it reports."""
-    from factcheck.attribution.parse.frames import Frame  # frames asks this module first: imported late
-
     if token.i + 1 >= len(token.doc):
         return None
     answer = token.nbor()

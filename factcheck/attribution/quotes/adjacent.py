@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.attribution import lexicon
+from factcheck.attribution import lexicon, tuning
 from factcheck.attribution.parse.frames import CUE_FORMS
-from factcheck.attribution.resolve.names import QUANTIFIERS
 from factcheck.attribution.quotes.scan import DASHES, Quote
 from factcheck.attribution.quotes.tags import (
     before_relative,
@@ -21,6 +20,7 @@ from factcheck.attribution.quotes.tags import (
     verb_next_to_name,
     without_time,
 )
+from factcheck.attribution.resolve.names import QUANTIFIERS
 
 _WORD = re.compile(r"[\w’'()-]+(?:\.[\w’'()-]+)*\.?|,")
 _ADVERBS = lexicon.words("tag_skip_words")
@@ -43,16 +43,17 @@ def frame_after(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     dash = re.match(rf"\s*([{DASHES}]|--?)\s*(?=[A-Z])", segment)
     if dash and quote.closed:
         words = list(_WORD.finditer(segment, dash.end()))
-        mention = _run(words, 0, 8, quote.mark_end)
+        mention = _run(words, 0, tuning.MENTION_WORDS, quote.mark_end)
         return QuoteFrame((quote.mark_end + dash.start(1), quote.mark_end + dash.end(1)), mention)
     ending = text[quote.start:quote.mark_end].rstrip("”\"’'»` ")[-1:]
     if ending in ".!?" and segment.rstrip().endswith((",", ":")):
         return None  # '“No.” Mr. Clinton said, “I agree.”': the words lead into the next quote
-    words = [w for w in _WORD.finditer(segment)][:30]
+    words = [w for w in _WORD.finditer(segment)][: tuning.TAG_WORDS]
     while words and words[0].group() == ",":
         words.pop(0)
     cue_at = next(  # lower-case: '“…” the United States' holds no cue
-        (i for i, w in enumerate(words[:12]) if _is_cue(w) and w.group().islower()), None
+        (i for i, w in enumerate(words[: tuning.CUE_WORDS]) if _is_cue(w) and w.group().islower()),
+        None,
     )
     if cue_at is None:
         cue_at = _cue_after_apposition(words)
@@ -64,7 +65,7 @@ def frame_after(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
         return None
     cue = (quote.mark_end + words[cue_at].start(), quote.mark_end + _word_end(words[cue_at]))
     if cue_at == 0:
-        return QuoteFrame(cue, _run(words, 1, 8, quote.mark_end))
+        return QuoteFrame(cue, _run(words, 1, tuning.MENTION_WORDS, quote.mark_end))
     before = [w for w in words[:cue_at] if w.group().lower() not in _ADVERBS]
     if "," in (w.group() for w in before):
         comma = [w.group() for w in before].index(",")
@@ -89,9 +90,9 @@ def _tag_after_sentence(words: list[re.Match], cue_at: int) -> bool:
     new sentence: near the quote (or after an apposition) and not followed by an object or a
     clause of its own ('“…!” Conservatives still praise his refusal …')."""
     following = words[cue_at + 1].group().lower() if cue_at + 1 < len(words) else ""
-    if cue_at > 4 and not _apposed(words, cue_at):
+    if cue_at > tuning.NEAR_TAG_WORDS and not _apposed(words, cue_at):
         ends = following in ("", ".") or words[cue_at].group().endswith(".")
-        return ends and cue_at <= 8  # '“…?” a narrator in the Clinton ad asks.'
+        return ends and cue_at <= tuning.FAR_TAG_WORDS  # '“…?” a narrator in the ad asks.'
     person = words[cue_at].group().lower() in _PERSON_OBJECT_CUES
     return cue_at == 0 or following not in _OBJECT_LEADS or (person and following != "that")
 
@@ -105,7 +106,8 @@ def _apposed(words: list[re.Match], cue_at: int) -> bool:
     ('Miller, a retired worker from a nuclear plant, said' / 'the nominee, Donald Trump,
     tweeted')."""
     forms = [w.group() for w in words[:cue_at]]
-    return forms.count(",") == 2 and forms[-1] == "," and 0 < forms.index(",") <= 5
+    commas = forms.count(",") == 2 and forms[-1] == ","
+    return commas and 0 < forms.index(",") <= tuning.APPOSITION_WORDS
 
 
 def _cue_after_apposition(words: list[re.Match]) -> int | None:
@@ -113,7 +115,9 @@ def _cue_after_apposition(words: list[re.Match]) -> int | None:
     Republicans and former director of the budget office, wrote …): a name, a comma within
     five words, and a cue word right after a later comma."""
     commas = [i for i, w in enumerate(words) if w.group() == ","]
-    if not words or not words[0].group()[:1].isupper() or not commas or commas[0] > 5:
+    if not words or not words[0].group()[:1].isupper() or not commas:
+        return None
+    if commas[0] > tuning.APPOSITION_WORDS:
         return None
     for i in range(commas[0] + 1, len(words)):
         if _is_cue(words[i]) and words[i].group().islower() and words[i - 1].group() == ",":
@@ -155,7 +159,8 @@ def _tag_before(text: str, quote: Quote, limit: int) -> QuoteFrame | None:
     )
     if cue_at is not None and (colon or len(without_time(words)) == cue_at + 1):
         cue = (limit + words[cue_at].start(), limit + _word_end(words[cue_at]))
-        if cue_at == 0 and colon and 0 < len(words) - 1 <= 6:  # 'Stated Stone:'
+        named = 0 < len(words) - 1 <= tuning.COLON_SPEAKER_WORDS
+        if cue_at == 0 and colon and named:  # 'Stated Stone:'
             return QuoteFrame(cue, _span_of(words[1:], limit))
         mention = _mention_before(words[:cue_at], limit)
         return QuoteFrame(cue, mention, _embedded(text, limit, mention))
@@ -171,7 +176,7 @@ def _colon_speaker(words: list[re.Match], limit: int, colon_at: int) -> QuoteFra
     Republican pollster Daron Shaw: “…')."""
     if not words or not words[-1].group()[:1].isupper():
         return None
-    if len(words) <= 6:
+    if len(words) <= tuning.COLON_SPEAKER_WORDS:
         first = next(i for i, w in enumerate(words) if w.group()[:1].isupper())
         if words[first].group().lower() in _NOT_SPEAKERS:
             return None  # 'Why not just say: “…”' names no speaker
@@ -211,7 +216,7 @@ def _mention_before(words: list[re.Match], offset: int) -> tuple[int, int] | Non
             continue
         if token == "," and not kept and word is words[-1]:
             continue
-        if token == "," or len(kept) >= 8 or token.lower() in _MENTION_STOPS:
+        if token == "," or len(kept) >= tuning.MENTION_WORDS or token.lower() in _MENTION_STOPS:
             break
         kept.insert(0, word)
     while kept and kept[0].group().lower() in _NOT_SPEAKERS:
@@ -231,7 +236,7 @@ def _run(words: list[re.Match], first: int, most: int, offset: int) -> tuple[int
 
 def _plausible(words: list[re.Match]) -> bool:
     """Whether words can be a speaker mention (a pronoun, a name or a determiner phrase)."""
-    if not words or len(words) > 8:
+    if not words or len(words) > tuning.MENTION_WORDS:
         return False
     first = words[0].group()
     if first in _TITLE_LEADS and any(w.group()[:1].isupper() for w in words[1:]):

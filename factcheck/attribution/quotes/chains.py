@@ -6,32 +6,19 @@ running over paragraphs joined into one statement. Part of the attribute stage.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, replace
 
-from factcheck.attribution.parse.frames import Frame
-from factcheck.attribution.resolve.names import PRONOUNS, name_in, subject_mention
+from factcheck.attribution import tuning
 from factcheck.attribution.quotes.adjacent import LABELS, frame_after, frame_before
 from factcheck.attribution.quotes.kinds import quote_kind, standalone, standalone_at
 from factcheck.attribution.quotes.scan import Quote, is_sentence_quote, is_title_case
 from factcheck.attribution.quotes.tags import tag_sentence_end
+from factcheck.attribution.resolve.names import PRONOUNS, name_in, subject_mention
+from factcheck.attribution.types import Frame, QuotePlan
 from factcheck.records import StatementKind
 
 _VERB_AFTER = re.compile(r"\s+(?:\w+\s+)??([a-z]+)")
 _OPENING_MARKS = "“\"'‘«„`"
-
-
-class QuotePlan(Protocol):
-    """A document's text, sentence offsets, parsed frames and top-level quotes in text order
-    (the attribute stage's plan)."""
-
-    text: str
-    sentences: list[tuple[int, int]]
-    frames: list[Frame]
-    quotes: list[Quote]
-
-    def sentence_at(self, position: int) -> int:
-        """Index of the sentence holding a character offset."""
 
 
 @dataclass
@@ -59,7 +46,7 @@ def quote_chains(plan: QuotePlan) -> list[Draft]:
     drafts: list[Draft] = []
     for n, quote in enumerate(plan.quotes):
         label = _speaker_label(plan, quote)
-        frame = label or _quote_frame(plan, n)
+        frame = label or _quote_frame(plan, n, drafts)
         previous = _open_statement(plan, drafts)
         if previous is not None and _continues(plan, previous, quote, frame):
             previous.parts.append((quote.start, quote.end))
@@ -104,8 +91,9 @@ def _same_sentence(plan: QuotePlan, one: int, other: int) -> bool:
     return plan.sentence_at(one) == plan.sentence_at(other)
 
 
-def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
-    """The attribution written next to quote n, as a frame."""
+def _quote_frame(plan: QuotePlan, n: int, drafts: list[Draft]) -> Frame | None:
+    """The attribution written next to quote n, as a frame; a parsed frame of its cue without
+    a subject takes the mention the scanner reads (in the plan and in `drafts`)."""
     quote, text = plan.quotes[n], plan.text
     sentence = plan.sentence_at(quote.mark_end)
     after_limit = plan.sentences[sentence][1] if plan.sentences else len(text)
@@ -122,12 +110,25 @@ def _quote_frame(plan: QuotePlan, n: int) -> Frame | None:
         return None
     parsed = next((f for f in plan.frames if f.cue == found.cue), None)
     mention = found.mention or (parsed.mention if parsed else None)
-    if parsed is not None and parsed.mention is None:
-        parsed.mention = found.mention  # the parse missed the subject the scanner reads
+    if parsed is not None and parsed.mention is None and found.mention is not None:
+        parsed = _adopt_mention(plan, drafts, parsed, found.mention)
     participle = text[found.cue[0] : found.cue[1]].endswith("ing")
     if parsed is not None and parsed.mention and (participle or found.embedded):
         mention = parsed.mention  # 'reacted to the news, saying': the parse knows the subject
     return Frame(found.cue, mention, None, sentence)
+
+
+def _adopt_mention(
+    plan: QuotePlan, drafts: list[Draft], parsed: Frame, mention: tuple[int, int]
+) -> Frame:
+    """A parsed frame with the mention the scanner reads (the parse missed the subject), put
+    in its place in the plan's frames and in the drafts that hold it."""
+    adopted = replace(parsed, mention=mention)
+    plan.frames[:] = [adopted if f is parsed else f for f in plan.frames]
+    for draft in drafts:
+        if draft.frame is parsed:
+            draft.frame = adopted
+    return adopted
 
 
 def _speaker_label(plan: QuotePlan, quote: Quote) -> Frame | None:
@@ -167,7 +168,8 @@ def _continues(plan: QuotePlan, previous: Draft, quote: Quote, frame: Frame | No
     between = plan.text[previous.last_quote.mark_end : quote.mark_start]
     if "\n" in between:
         return _next_paragraph(plan, previous, quote, between)
-    split = between.rstrip().endswith(",") and len(between.split()) <= 10  # “…,” he said, “…”
+    # “…,” he said, “…”
+    split = between.rstrip().endswith(",") and len(between.split()) <= tuning.SPLIT_TAG_WORDS
     return (
         previous.frame is not None
         and previous.last_quote.mark_end <= previous.frame.cue[0] < quote.mark_start
@@ -202,7 +204,8 @@ def _next_paragraph(plan: QuotePlan, previous: Draft, quote: Quote, between: str
     if not previous.last_quote.mark_end <= cue < quote.mark_start or plan.sentences == []:
         return False
     tag_end = plan.sentences[plan.sentence_at(cue)][1]
-    return len(between.split()) <= 12 and not plan.text[tag_end : quote.mark_start].strip()
+    short = len(between.split()) <= tuning.PARAGRAPH_TAG_WORDS
+    return short and not plan.text[tag_end : quote.mark_start].strip()
 
 
 def frame_around(plan: QuotePlan, quote: Quote) -> Frame | None:

@@ -5,14 +5,10 @@ sentence. Part of the attribute stage (`quotes.chains` builds the statements).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from factcheck.attribution.quotes.scan import Quote, is_sentence_quote, sentences
+from factcheck.attribution.quotes.scan import Quote, is_sentence_quote
+from factcheck.attribution.types import Frame, QuotePlan
 from factcheck.records import StatementKind
-
-if TYPE_CHECKING:
-    from factcheck.attribution.parse.frames import Frame
-    from factcheck.attribution.quotes.chains import QuotePlan
+from factcheck.sources.split import sentences
 
 
 def quote_kind(plan: QuotePlan, n: int, frame: Frame | None) -> StatementKind:

@@ -1,4 +1,5 @@
-"""Finding quote spans, paragraphs and sentences in raw text, without any model.
+"""Finding quote spans and paragraphs in raw text, without any model (sentences come from
+the split stage's one splitter, `factcheck.sources.split.sentences`).
 
 A fast character scanner: it pairs opening and closing quote marks (curly, straight,
 doubled apostrophes, „…“, «…», and top-level ‘…’), follows quotes that run over several
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
-from factcheck.attribution import lexicon
+from factcheck.attribution import lexicon, tuning
+from factcheck.attribution.types import Quote
 
 DASHES = "—–―"  # em dash, en dash and the quotation dash (horizontal bar)
 _DOUBLE = re.compile(r"'''|''|``|[\"“”„«»]")
@@ -22,9 +23,6 @@ _TRIPLE = "'''"  # '' and a nested ' (opening) or ' and '' (closing)
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–―-]))[‘‚‹]")
 _OPEN_LEAN = {"“", "„", "«", "``", "‘", "‚", "‹"}
 _CLOSE_AFTER = re.compile(r"[\s.,;:!?)\]—–―-]|$")
-_ABBREVIATIONS = lexicon.abbreviations("quote_scanner")
-_BEFORE_NAMES = lexicon.abbreviations("quote_scanner", before_names=True)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:''|``|[\"“‘«„(\[])?[A-Z0-9])|\n+")
 _LINK_LINE = re.compile(
     r"^\s*(read also|read more|related|see also|also read|click here)\b",
     re.IGNORECASE,
@@ -32,75 +30,9 @@ _LINK_LINE = re.compile(
 _LEADING = "“”\"‘’'«»„`([{.@-–—― "
 
 
-@dataclass(frozen=True)
-class Quote:
-    """One quoted stretch of text (offsets of the words, without the marks).
-
-    Attributes:
-        start: first character of the quoted words.
-        end: end of the quoted words.
-        mark_start: offset of the opening mark.
-        mark_end: offset just past the closing mark (== end when the quote is unclosed).
-        closed: whether a closing mark was found in the paragraph.
-        continues: whether this quote continues an unclosed quote of the previous paragraph.
-    """
-
-    start: int
-    end: int
-    mark_start: int
-    mark_end: int
-    closed: bool = True
-    continues: bool = False
-
-
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Offsets of the non-blank lines of a text (a paragraph is a line)."""
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-
-
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence offsets inside text[start:end], split on end punctuation and line breaks.
-
-    Abbreviations (Mr., U.S., Sept.) and initials do not end a sentence. Works on any text,
-    including text without punctuation (one sentence) and very long paragraphs.
-    """
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    begin = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        if match.group().startswith(".") and _abbreviation_stop(text, match.start(), match.end()):
-            continue
-        spans.append((begin, match.end()))
-        begin = match.end()
-    spans.append((begin, end))
-    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))[0] < trimmed[1]]
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at `dot` closes an abbreviation or an initial."""
-    word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot]).group().lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-
-
-def _abbreviation_stop(text: str, dot: int, after: int) -> bool:
-    """Whether the full stop at `dot` closes an abbreviation and not the sentence: a quote
-    mark after it ends the sentence, except after a title written before a name."""
-    if not _is_abbreviation(text, dot):
-        return False
-    return not _quote_follows(text, after) or _before_a_name(text, dot)
-
-
-def _quote_follows(text: str, position: int) -> bool:
-    """Whether an opening quote mark comes next ('… Santa Monica, Calif. “The reality …')."""
-    return bool(re.match(r"\s+(?:''|``|[\"“‘«„])", text[position:position + 8]))
-
-
-def _before_a_name(text: str, dot: int) -> bool:
-    """Whether the full stop at `dot` closes an abbreviation written before a name or a
-    number (Mr., Sen., No.) or an initial, which a quote mark may follow (Sen. “Bernie”
-    Sanders)."""
-    word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot]).group().lower()
-    return word in _BEFORE_NAMES or len(word) == 1
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -213,7 +145,8 @@ def is_heading(line: str) -> bool:
         return True
     if stripped[:1] in "\"“„«‘'":
         return False
-    return len(stripped.split()) <= 14 and not re.search(r"[.!?:;\"”’»)]$", stripped)
+    short = len(stripped.split()) <= tuning.HEADING_WORDS
+    return short and not re.search(r"[.!?:;\"”’»)]$", stripped)
 
 
 def is_sentence_quote(text: str, quote: Quote) -> bool:

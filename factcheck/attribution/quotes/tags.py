@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.attribution import lexicon
+from factcheck.attribution import lexicon, tuning
 from factcheck.attribution.parse.frames import CUE_FORMS
 from factcheck.attribution.quotes.scan import DASHES, Quote
 
@@ -24,7 +24,7 @@ def verb_next_to_name(words: list[re.Match]) -> int | None:
     Trump / “…,” Hannity started / “…,” remembered Roy Verley, … / “…,” Trump shot back.): a
     lower-case past or present form before or after a short name, the clause ending there
     (past a particle)."""
-    forms = [w.group() for w in words[:7]]
+    forms = [w.group() for w in words[: tuning.VERB_TAG_WORDS]]
 
     def verb(i: int) -> bool:
         word = forms[i].rstrip(".")
@@ -184,11 +184,12 @@ def tag_sentence_end(
         return limit
     end = sentences[sentence + 1][1]
     tag = text[quote.mark_end:end]
-    if _DASH_LINE.match(tag) and len(tag.split()) <= 12:
+    if _DASH_LINE.match(tag) and len(tag.split()) <= tuning.SIGNATURE_WORDS:
         return end  # '“…” ⏎ - Sanders.': a signature line under a quote
     if "\n" in tag:
         return limit
     opens = not text[sentences[sentence][0]:quote.mark_start].strip()
     if opens and text[quote.start:quote.mark_end].rstrip(_CLOSING)[-1:] in "?!":
         return end  # '“…?” Clinton asks as a maintenance guy walks in': frame_after decides
-    return end if len(tag.split()) <= 6 and tag.rstrip().endswith(".") else limit
+    short = len(tag.split()) <= tuning.SHORT_TAG_WORDS
+    return end if short and tag.rstrip().endswith(".") else limit

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.attribution import lexicon
+from factcheck.attribution import lexicon, tuning
+from factcheck.attribution.resolve.aliases import (
+    alias_table_in_order,
+    canonical_speaker,
+    core_name,
+    group_named_after,
+    surname,
+)
 from factcheck.attribution.resolve.names import (
     FIRST_PERSON,
     PERSON_PRONOUNS,
@@ -22,13 +29,7 @@ from factcheck.attribution.resolve.names import (
     organisation,
     person_names,
 )
-from factcheck.attribution.resolve.aliases import (
-    alias_table_in_order,
-    canonical_speaker,
-    core_name,
-    group_named_after,
-    surname,
-)
+from factcheck.attribution.types import Rule
 
 _POSSESSIVE = lexicon.data("pronouns")["possessive"]  # "his claim that …": he
 _FEMALE_FIRST = lexicon.words("first_names_female")  # 'she' goes to a woman named last
@@ -59,31 +60,32 @@ class SpeakerResolver:
         }
         self.people: dict[str, bool] = {}  # is_person, once per speaker name
 
-    def resolve(self, mention: str, position: int) -> tuple[str | None, float]:
-        """The speaker a mention at `position` stands for, with a confidence in [0, 1]."""
+    def resolve(self, mention: str, position: int) -> tuple[str | None, Rule]:
+        """The speaker a mention at `position` stands for, with the rule that found it (its
+        confidence is `tuning.CONFIDENCE[rule]`)."""
         words = mention.strip().split()
         lowered = mention.strip().lower()
         if not words:
-            return None, 0.0
+            return None, Rule.NO_SPEAKER
         lowered = _POSSESSIVE.get(lowered, lowered)
         if lowered in PRONOUNS:
             return self._pronoun(lowered, position)
         if lowered in _NO_ONE:
-            return None, 0.2  # 'it said', 'you say': nobody a reader could name
+            return None, Rule.NO_SPEAKER  # 'it said', 'you say': nobody a reader could name
         if " and " in lowered:
-            return _conjoined(mention), 0.85
+            return _conjoined(mention), Rule.CONJOINED
         if lowered in _OUTLET_WORDS:
             return self._outlet(mention, position)
         if words[0].lower() in QUANTIFIERS:
-            return _description(mention), 0.6
+            return _description(mention), Rule.QUANTIFIED
         org = organisation(mention)
         if org is not None:
-            return org, 0.85
+            return org, Rule.ORGANISATION
         named_aside = group_named_after(words) or _named_in_a_phrase(words)
         name = None if named_aside else name_in(mention)
         if name is None:
-            return _description(mention), 0.6
-        return self._titled_name(words, name) or self._full_name(name), 0.9
+            return _description(mention), Rule.DESCRIPTION
+        return self._titled_name(words, name) or self._full_name(name), Rule.NAME
 
     def _titled_name(self, words: list[str], name: str) -> str | None:
         """The full name a 'Mrs. Clinton' / 'Mr. Clinton' stands for when the document names
@@ -121,27 +123,30 @@ class SpeakerResolver:
         """The full name a surname or titled name stands for."""
         return canonical_speaker(name, self.aliases) or name
 
-    def _pronoun(self, pronoun: str, position: int) -> tuple[str | None, float]:
+    def _pronoun(self, pronoun: str, position: int) -> tuple[str | None, Rule]:
         """Most recent fitting speaker before `position` (she: a woman, he: not a woman),
         else the most recent fitting person named (she: at least not a known man's name)."""
         if pronoun in FIRST_PERSON:
-            return self.document_speaker, 0.5 if self.document_speaker else 0.2
+            if self.document_speaker:
+                return self.document_speaker, Rule.FIRST_PERSON
+            return None, Rule.NO_SPEAKER
         want_person = pronoun in PERSON_PRONOUNS
         female = pronoun in ("she", "her")
         for spoken_at, speaker, person in reversed(self.history):
             if spoken_at < position and person == want_person and (
                 not want_person or self.is_female(speaker) == female
             ):
-                return speaker, 0.8
+                return speaker, Rule.PRONOUN_RECENT
         if want_person:
-            window = self.text[max(0, position - 1500):position]
+            window = self.text[max(0, position - tuning.PRONOUN_LOOKBACK):position]
             before = [self._full_name(n) for n in person_names(window)
                       if not _organisation_name(n, window)]
             fitting = [n for n in before if self.is_female(n) == female]
             unsure = [n for n in before if not female or core_name(n).split()[0] not in _MALE_FIRST]
             if fitting or unsure:
-                return (fitting or unsure)[-1], 0.5 if fitting else 0.3
-        return None, 0.2
+                rule = Rule.PRONOUN_NAMED if fitting else Rule.PRONOUN_UNSURE
+                return (fitting or unsure)[-1], rule
+        return None, Rule.NO_SPEAKER
 
     def is_female(self, speaker: str) -> bool:
         """Whether a person's name is a woman's: a known female first name, or a surname the
@@ -149,15 +154,16 @@ class SpeakerResolver:
         words = core_name(speaker).split()
         return bool(words) and (words[0] in _FEMALE_FIRST or words[-1] in self.female_surnames)
 
-    def _outlet(self, mention: str, position: int) -> tuple[str, float]:
+    def _outlet(self, mention: str, position: int) -> tuple[str, Rule]:
         """'the newspaper' -> the news outlet named last before it, else as written."""
         for _, speaker, _ in reversed(self.history):
             if _OUTLET.search(speaker):
-                return speaker, 0.7
-        named = list(_OUTLET.finditer(self.text, max(0, position - 3000), position))
+                return speaker, Rule.OUTLET_RECENT
+        start = max(0, position - tuning.OUTLET_LOOKBACK)
+        named = list(_OUTLET.finditer(self.text, start, position))
         if named:
-            return organisation(named[-1].group()) or named[-1].group(), 0.6
-        return _description(mention), 0.5
+            return organisation(named[-1].group()) or named[-1].group(), Rule.OUTLET_NAMED
+        return _description(mention), Rule.OUTLET_DESCRIBED
 
 
 def _organisation_name(name: str, text: str) -> bool:

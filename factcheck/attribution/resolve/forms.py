@@ -97,17 +97,30 @@ def inverted_subject(verb):
     quote mark ("Voters are angry, said Smith, a pollster" / "The contrast, said Doyle and
     others, would be clear"), which the parser may have hung on the reported clause; None
     otherwise."""
-    doc, i = verb.doc, verb.i
-    if verb.lower_ not in _INVERTING or i == 0 or i + 1 >= len(doc):
-        return None
-    if doc[i - 1].text not in (",", "”", "’", "'", '"', "''"):
+    if not _may_invert(verb):
         return None
     for child in verb.children:
-        if child.dep_ == "nsubj" and child.left_edge.i == i + 1:
+        if child.dep_ == "nsubj" and child.left_edge.i == verb.i + 1:
             return child
     name = _name_after(verb)
     if name is not None:
         return name
+    return _subject_on_clause(verb)
+
+
+def _may_invert(verb) -> bool:
+    """Whether a verb is a cue written before its subject, right after a comma or a closing
+    quote mark, with a word after it."""
+    doc, i = verb.doc, verb.i
+    if verb.lower_ not in _INVERTING or i == 0 or i + 1 >= len(doc):
+        return False
+    return doc[i - 1].text in (",", "”", "’", "'", '"', "''")
+
+
+def _subject_on_clause(verb):
+    """The subject right after an inverted cue that the parser hung on the reported clause
+    after it; None when the cue has a subject before it holding a comma."""
+    i = verb.i
     before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < i]
     if any(t.text == "," and t.i < s.right_edge.i for s in before for t in s.subtree):
         return None  # 'Aides to X, a former prosecutor, said their speeches, …, would …'

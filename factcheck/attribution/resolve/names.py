@@ -71,7 +71,7 @@ def name_in(mention: str) -> str | None:
     best = list(runs[found]) if found is not None else []
     if found is not None and after_of[found] and len(best) >= 3:
         best = best[1:]  # 'Secretary of State John Kerry' -> 'John Kerry'
-    
+
     titles = [i for i, word in enumerate(best[:-1]) if is_name_title(word)]
     if titles:
         best = best[titles[-1] + 1:]
@@ -116,7 +116,7 @@ def person_names(text: str) -> list[str]:
     names = []
     for match in _NAME_RUN.finditer(text):
         name = name_in(match.group())
-        if name and len(name.split()) >= 2 and not name.split()[0].lower() in _NOT_NAMES:
+        if name and len(name.split()) >= 2 and name.split()[0].lower() not in _NOT_NAMES:
             names.append(name)
     return names
 

@@ -34,76 +34,151 @@ def subject_of(token):
     agent of a passive cue ("was asked by Baker"), None for a passive without one ("Trump is
     expected to …", "has been seen as", "a group called …"); the passive subject of a verb
     that a cue hangs on ("Trump was prompted to say …", "was asked and said …"); the
-    subject written after a cue set off by a comma ("…, said Doyle, …")."""
-    inverted = inverted_subject(token)
-    if inverted is not None:
-        return inverted
-    if passive_cue(token):
-        return _agent(token)
-    other = recipient(token) or for_subject(token)
-    if other is not None:
-        return other
-    if called_for_misread(token) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        return token.head  # 'a group of rabbis called for a boycott'
-    adjunct = _free_adjunct_subject(token)
-    if adjunct is not None:
-        return adjunct
+    subject written after a cue set off by a comma ("…, said Doyle, …").
+
+    The rules of `_SPEAKER_RULES` are tried in their order; the first that decides wins."""
+    found = _first(_SPEAKER_RULES, token)
+    return None if found is _NOBODY else found
+
+
+def _first(rules, token):
+    """What the first of `rules` (functions of a token) that returns something returns."""
+    for rule in rules:
+        found = rule(token)
+        if found is not None:
+            return found
+    return None
+
+
+# What a rule returns to say the cue has no speaker (None passes on to the next rule).
+_NOBODY = object()
+
+
+def _decided(speaker):
+    """A speaker a rule settles on, `_NOBODY` for None: the rules after it are not tried."""
+    return _NOBODY if speaker is None else speaker
+
+
+def _passive_agent(token):
+    """A passive cue's agent ("was asked by Baker"), nobody without one ("is expected to")."""
+    return _decided(_agent(token)) if passive_cue(token) else None
+
+
+def _called_for_head(token):
+    """'a group of rabbis called for a boycott': the parser's participle is the group's verb."""
+    if not called_for_misread(token):
+        return None
+    return None if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) else token.head
+
+
+def _joined_subject(token):
+    """'Trump said he … and suggested …': the speaker of the cue this one is joined to."""
     joined = joined_cue(token)
-    if joined is not None:
-        return subject_of(joined)  # 'Trump said he … and suggested …': Trump suggested
+    return None if joined is None else _decided(subject_of(joined))
+
+
+def _walk_up(token):
+    """The speaker found looking up the parse from a cue, at most five steps: at each token
+    the speaker written there (`_written_here`), else a hop to the verb whose subject speaks
+    (`_HOPS`, in their order), else a stop (`_leave`) or a step up to the head, past a
+    preposition ("… before explaining")."""
     start, by_means = token, False
     for _ in range(5):
-        inverted = inverted_subject(token) if token != start else None
-        if inverted is not None:
-            return inverted  # '…,” said Skelly, explaining …'
-        subjects = [c for c in token.children if c.dep_ == "nsubj"] or auxiliary_subjects(token)
-        if subjects:
-            subject = _closest(subjects, token)
-            if token != start and subject.lower_ in _EMPTY and token.lower_ in _BE:
-                return None  # 'It's easy to criticize …': nobody in particular
-            return _antecedent(subject, token)
-        passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None:
-            if perfect_s(token):
-                return _antecedent(passive, token)  # "he's said": has, not is
-            if token == start or by_means:
-                return _agent(token)  # 'is justified by arguing …': nobody in particular
-            return _antecedent(passive, token)
-        agent = _agent(token)
-        if agent is not None:
-            return agent  # 'as first reported by the New York Times'
-        if token.dep_ == "acl" and token.head.dep_ in ("nsubj", "ROOT", "appos"):
-            return partitive_whole(token.head, token) or token.head
-        if token.dep_ in ("acl", "relcl") and token.head.dep_ == "attr" and infinitive(token):
-            token = token.head.head  # 'Grijalva was the first Democrat to endorse …'
+        found = _written_here(token, token == start, by_means)
+        if found is not None:
+            return found
+        hop = _first(_HOPS, token)
+        if hop is not None:
+            token = hop
             continue
-        if token.dep_ == "acl" and light_noun(token.head) and infinitive(token):
-            token = token.head.head  # 'Manafort had reason to know that …'
-            continue
-        if token.dep_ == "acl" and circumstance(token):
-            token = token.head.head.head  # 'at one point calling …': the clause's verb
-            continue
-        sent_by = sender(token)
-        if sent_by is not None:
-            token = sent_by  # 'emailed supporters saying …': the one who emailed
-            continue
-        if token.dep_ == "acl" and token.head.dep_ in _ISSUED and _issued(token.head):
-            token = token.head  # 'His office put out a statement saying …': the issuer
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                return owner  # 'responded to Clinton's speech denouncing him
-        elif token.dep_ == "acl" and token.head.dep_ in _ISSUED:
-            return token.head  # 'carried placards supporting Sanders', 'ledgers showing'
-        elif not _goes_up(token):
-            return misparsed_subject(token)
-        controller = object_control(token)
-        if controller is not None:
-            return controller
+        token, found = _leave(token)
+        if found is not None:
+            return found
         token = token.head
         by_means = token.lower_ == "by"
         if token.dep_ == "prep" and token.head != token:
             token = token.head
     return None
+
+
+def _written_here(token, at_start: bool, by_means: bool):
+    """The speaker written at one token of the walk, tried in this order: a subject after a
+    cue set off by a comma (above the cue only), an active subject, a passive subject, a
+    by-agent, the noun a participle modifies; None when none is."""
+    if not at_start:
+        inverted = inverted_subject(token)
+        if inverted is not None:
+            return inverted  # '…,” said Skelly, explaining …'
+    found = _active_here(token, at_start)
+    if found is None:
+        found = _passive_here(token, at_start, by_means)
+    if found is None:
+        found = _agent(token)  # 'as first reported by the New York Times'
+    if found is None and token.dep_ == "acl" and token.head.dep_ in ("nsubj", "ROOT", "appos"):
+        found = partitive_whole(token.head, token) or token.head
+    return found
+
+
+def _active_here(token, at_start: bool):
+    """The active subject of a token of the walk; nobody for an empty subject of 'be' above
+    the cue ("It's easy to criticize …"); None without a subject."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"] or auxiliary_subjects(token)
+    if not subjects:
+        return None
+    subject = _closest(subjects, token)
+    if not at_start and subject.lower_ in _EMPTY and token.lower_ in _BE:
+        return _NOBODY  # 'It's easy to criticize …': nobody in particular
+    return _antecedent(subject, token)
+
+
+def _passive_here(token, at_start: bool, by_means: bool):
+    """The speaker a passive subject gives: itself for "he's said" (has, not is) or above the
+    cue, else the agent ("is justified by arguing …": nobody without one); None without one."""
+    passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if passive is None:
+        return None
+    if perfect_s(token):
+        return _antecedent(passive, token)  # "he's said": has, not is
+    if at_start or by_means:
+        return _decided(_agent(token))  # 'is justified by arguing …': nobody in particular
+    return _antecedent(passive, token)
+
+
+def _past_attribute(token):
+    """'Grijalva was the first Democrat to endorse …': the verb of the attribute's clause."""
+    if token.dep_ in ("acl", "relcl") and token.head.dep_ == "attr" and infinitive(token):
+        return token.head.head
+    return None
+
+
+def _past_light_noun(token):
+    """'Manafort had reason to know that …': the verb holding the light noun."""
+    if token.dep_ == "acl" and light_noun(token.head) and infinitive(token):
+        return token.head.head
+    return None
+
+
+def _past_circumstance(token):
+    """'at one point calling …': the verb of the clause the circumstance is in."""
+    if token.dep_ == "acl" and circumstance(token):
+        return token.head.head.head
+    return None
+
+
+def _leave(token):
+    """How the walk leaves a token it found no speaker at: the token it goes up from (the
+    issuer of a document, "His office put out a statement saying …"), with the speaker that
+    stops it, or `_NOBODY`, or None to go on up."""
+    if token.dep_ == "acl" and token.head.dep_ in _ISSUED and _issued(token.head):
+        token = token.head
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return token, owner  # 'responded to Clinton's speech denouncing him
+    elif token.dep_ == "acl" and token.head.dep_ in _ISSUED:
+        return token, token.head  # 'carried placards supporting Sanders', 'ledgers showing'
+    elif not _goes_up(token):
+        return token, _decided(misparsed_subject(token))
+    return token, object_control(token)
 
 
 def _goes_up(token) -> bool:
@@ -169,6 +244,26 @@ def _antecedent(subject, verb):
     if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head != verb:
         return verb.head
     return subject
+
+
+# The rules of `subject_of`, in the order they are tried: the first to decide wins.
+_SPEAKER_RULES = (
+    inverted_subject,  # '…, said Doyle, …'
+    _passive_agent,  # 'was asked by Baker'; nobody for 'Trump is expected to …'
+    recipient,  # 'gave Beck new impetus to oppose …'
+    for_subject,  # 'a chance for voters to weigh in'
+    _called_for_head,
+    _free_adjunct_subject,  # 'Rubio had a strong moment, denouncing …'
+    _joined_subject,
+    _walk_up,
+)
+# The hops of `_walk_up` to the verb whose subject speaks, in the order they are tried.
+_HOPS = (
+    _past_attribute,
+    _past_light_noun,
+    _past_circumstance,
+    sender,  # 'emailed supporters saying …': the one who emailed
+)
 
 
 def governing_verb(token):

@@ -12,12 +12,16 @@ from it (`load`); an engine that keeps its data elsewhere (a database server) ma
 there only what it needs to find its data again. A database such as Milvus (dense vectors
 and BM25 full-text search in one store) fits as one module with a class per protocol, each
 over a collection keyed by unit row; search filters on scalar fields (speaker, date), which
-the embedded engines do not need, would be keyword-only arguments of `add` and `search`.
+the embedded engines do not need, are keyword-only arguments of `add` (`fields`) and
+`search` (`where`). Milvus (`milvus.py`) is such a database: `Settings.milvus_uri` (a local
+milvus-lite file or a server) chooses it for both. An engine whose `pushes_filters` is False
+ignores `fields` and `where`; its caller filters the rows it returns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -30,8 +34,46 @@ if TYPE_CHECKING:
 Run = list[tuple[int, float]]
 """One ranked result list: (unit row, score), best first."""
 
-VECTOR_BACKENDS = {"faiss": "factcheck.index.backends.faiss:FaissIndex"}
-WORD_BACKENDS = {"bm25s": "factcheck.index.backends.bm25:Bm25Index"}
+VECTOR_BACKENDS = {"faiss": "factcheck.index.backends.faiss:FaissIndex",
+                   "milvus": "factcheck.index.backends.milvus:MilvusVectorIndex"}
+WORD_BACKENDS = {"bm25s": "factcheck.index.backends.bm25:Bm25Index",
+                 "milvus": "factcheck.index.backends.milvus:MilvusWordIndex"}
+
+
+@dataclass(frozen=True)
+class UnitFields:
+    """What a search can be filtered on, per unit: its document, speaker, kind and date."""
+
+    doc_id: str
+    speaker: str | None = None
+    kind: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Where:
+    """A filter on unit fields; every condition given must hold (empty ones are not applied).
+
+    `published_from` and `published_to` are ISO dates (inclusive); a unit without a date
+    fails a date condition.
+    """
+
+    speakers: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    published_from: str | None = None
+    published_to: str | None = None
+
+    def admits(self, fields: UnitFields) -> bool:
+        """Whether a unit with these fields passes the filter (for post-filtering)."""
+        published = fields.published or ""
+        return ((not self.speakers or fields.speaker in self.speakers)
+                and (not self.doc_ids or fields.doc_id in self.doc_ids)
+                and (not self.kinds or fields.kind in self.kinds)
+                and (not self.published_from or (bool(published)
+                                                 and published >= self.published_from))
+                and (not self.published_to or (bool(published)
+                                               and published <= self.published_to)))
 
 
 class VectorIndex(Protocol):
@@ -47,12 +89,19 @@ class VectorIndex(Protocol):
         """Whether searches are exact (brute force) rather than approximate."""
         ...
 
-    def add(self, rows: Sequence[int], vectors: np.ndarray) -> None:
-        """Add one vector per row (rows not held yet), shape (len(rows), dimension)."""
+    pushes_filters: bool
+    """Whether `where` is applied inside the engine (else it is ignored)."""
+
+    def add(self, rows: Sequence[int], vectors: np.ndarray, *,
+            fields: Sequence[UnitFields] | None = None) -> None:
+        """Add one vector per row (rows not held yet), shape (len(rows), dimension), with
+        one `UnitFields` per row for engines that filter."""
         ...
 
-    def search(self, queries: np.ndarray, k: int) -> list[Run]:
-        """The top `k` rows per query vector, best first."""
+    def search(self, queries: np.ndarray, k: int, *, where: Where | None = None
+               ) -> list[Run]:
+        """The top `k` rows per query vector (passing `where`, if it pushes filters), best
+        first."""
         ...
 
     def reconstruct(self, rows: Sequence[int]) -> np.ndarray:
@@ -76,12 +125,18 @@ class WordIndex(Protocol):
         """Number of texts held."""
         ...
 
-    def add(self, rows: Sequence[int], texts: Sequence[str]) -> None:
-        """Add one text per row (rows not held yet)."""
+    pushes_filters: bool
+    """Whether `where` is applied inside the engine (else it is ignored)."""
+
+    def add(self, rows: Sequence[int], texts: Sequence[str], *,
+            fields: Sequence[UnitFields] | None = None) -> None:
+        """Add one text per row (rows not held yet), with fields as for vectors."""
         ...
 
-    def search(self, queries: Sequence[str], k: int) -> list[Run]:
-        """The top `k` rows per query text, best first; rows sharing no word are left out."""
+    def search(self, queries: Sequence[str], k: int, *, where: Where | None = None
+               ) -> list[Run]:
+        """The top `k` rows per query text (passing `where`, if it pushes filters), best
+        first; rows sharing no word are left out."""
         ...
 
     def remove(self, rows: Sequence[int]) -> int:

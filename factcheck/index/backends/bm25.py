@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import bm25s
 import numpy as np
 
-from factcheck.index.backends import Run
+from factcheck.index.backends import Run, UnitFields, Where
 from factcheck.index.files import replace_atomically
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ def _tokens(texts: Sequence[str]) -> list[list[str]]:
 
 class Bm25Index:
     """A BM25 index; position n of bm25s holds unit row `rows[n]`."""
+
+    pushes_filters = False  # no unit fields are held: `fields` and `where` are ignored
 
     def __init__(self, rows: np.ndarray, retriever: bm25s.BM25 | None,
                  texts: list[str] | None = None, path: Path | None = None) -> None:
@@ -59,7 +61,8 @@ class Bm25Index:
         """Number of texts."""
         return len(self._rows)
 
-    def add(self, rows: Sequence[int], texts: Sequence[str]) -> None:
+    def add(self, rows: Sequence[int], texts: Sequence[str], *,
+            fields: Sequence[UnitFields] | None = None) -> None:
         """Add texts under their unit rows (the index is rebuilt)."""
         if len(rows) != len(texts):
             raise ValueError(f"{len(rows)} rows but {len(texts)} texts")
@@ -75,7 +78,8 @@ class Bm25Index:
             self._rebuild(self._rows[~gone], [t for t, g in zip(texts, gone, strict=True) if not g])
         return int(gone.sum())
 
-    def search(self, queries: Sequence[str], k: int) -> list[Run]:
+    def search(self, queries: Sequence[str], k: int, *, where: Where | None = None
+               ) -> list[Run]:
         """Top-k (row, score) per query, best first, zero scores dropped."""
         if self._retriever is None or not queries:
             return [[] for _ in queries]

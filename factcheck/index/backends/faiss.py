@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import faiss
 import numpy as np
 
-from factcheck.index.backends import Run
+from factcheck.index.backends import Run, UnitFields, Where
 from factcheck.index.files import replace_atomically
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ HNSW_EF_SEARCH = 128
 
 class FaissIndex:
     """A FAISS index held in memory and saved to one file; ids are unit rows."""
+
+    pushes_filters = False  # no unit fields are held: `fields` and `where` are ignored
 
     def __init__(self, index: faiss.IndexIDMap2, exact_limit: int) -> None:
         self._index = index
@@ -58,7 +60,8 @@ class FaissIndex:
         """Whether searches are exact (brute force)."""
         return isinstance(faiss.downcast_index(self._index.index), faiss.IndexFlat)
 
-    def add(self, rows: Sequence[int], vectors: np.ndarray) -> None:
+    def add(self, rows: Sequence[int], vectors: np.ndarray, *,
+            fields: Sequence[UnitFields] | None = None) -> None:
         """Add vectors under their unit rows; past the exact limit the index becomes HNSW."""
         if not len(rows):
             return
@@ -70,7 +73,8 @@ class FaissIndex:
         self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
                                  np.asarray(rows, dtype=np.int64))
 
-    def search(self, queries: np.ndarray, k: int) -> list[Run]:
+    def search(self, queries: np.ndarray, k: int, *, where: Where | None = None
+               ) -> list[Run]:
         """Top-k (row, score) per query, best first."""
         if self.count == 0:
             return [[] for _ in queries]

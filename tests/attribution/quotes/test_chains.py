@@ -8,8 +8,9 @@ import pytest
 
 from factcheck.attribution.pipeline import attribute
 from factcheck.attribution.quotes.chains import quote_chains
-from factcheck.attribution.quotes.scan import find_quotes, paragraphs, sentences
+from factcheck.attribution.quotes.scan import find_quotes, paragraphs
 from factcheck.records import Document
+from factcheck.sources.split import sentences
 
 
 @dataclass
@@ -158,15 +159,15 @@ def test_a_mention_after_a_preposition_gives_way_to_the_parsed_subject(text, spe
 
 
 def test_the_scanned_speaker_fills_a_parsed_frame_without_one():
-    from factcheck.attribution.parse.frames import Frame
+    from factcheck.attribution.types import Frame
 
     text = "“We will win,” Beck said."
     cue = (text.index("said"), text.index("said") + 4)
     plan = _Plan(text)
-    parsed = Frame(cue, None, None, 0)
-    plan.frames = [parsed]
+    plan.frames = [Frame(cue, None, None, 0)]
     quote_chains(plan)
-    assert parsed.mention is not None and text[parsed.mention[0] : parsed.mention[1]] == "Beck"
+    mention = plan.frames[0].mention
+    assert mention is not None and text[mention[0] : mention[1]] == "Beck"
 
 
 def test_a_title_inside_reported_speech_stays_a_partial_quote():

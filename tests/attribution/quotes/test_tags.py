@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from factcheck.attribution.quotes.scan import find_quotes, paragraphs, sentences
+from factcheck.attribution.quotes.scan import find_quotes, paragraphs
 from factcheck.attribution.quotes.tags import (
     before_relative,
     name_then_verb,
@@ -12,6 +12,7 @@ from factcheck.attribution.quotes.tags import (
     verb_next_to_name,
     without_time,
 )
+from factcheck.sources.split import sentences
 
 _WORD = re.compile(r"[\w’'()-]+(?:\.[\w’'()-]+)*\.?|,")
 

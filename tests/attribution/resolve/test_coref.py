@@ -2,6 +2,7 @@
 
 from factcheck.attribution.resolve.coref import SpeakerResolver
 from factcheck.attribution.resolve.names import after_dateline, name_in, organisation, person_names
+from factcheck.attribution.types import Rule
 
 
 def test_name_in_drops_titles_and_descriptions():
@@ -126,7 +127,7 @@ def test_a_group_named_after_someone_is_not_that_person():
 
 def test_it_and_you_name_no_speaker():
     resolver = SpeakerResolver("The report came out on Monday. It said the economy was weak.")
-    assert resolver.resolve("It", 31) == (None, 0.2)
+    assert resolver.resolve("It", 31) == (None, Rule.NO_SPEAKER)
     assert resolver.resolve("you", 31)[0] is None
 
 
