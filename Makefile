@@ -28,6 +28,7 @@ bench-figures:  ## the figures a change must not move by accident; output in $(O
 	$(PY) benchmarks/attribution_eval.py --split train | tee $(OUT)/attribution-train.txt
 	$(PY) benchmarks/verdict_eval.py --out $(OUT)/verdicts.txt
 	$(PY) benchmarks/checkthat_eval.py | tee $(OUT)/checkthat.txt
+	$(PY) benchmarks/fuzz_cli.py --out $(OUT)/fuzz.txt
 
 bench-speed:  ## throughput, latency and memory (the machine's load changes them)
 	mkdir -p $(OUT)

@@ -4,6 +4,7 @@ the command line run in this process."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -16,9 +17,15 @@ BENCHMARKS = ROOT / "benchmarks"
 
 
 def load_script(name: str) -> ModuleType:
-    """`benchmarks/<name>.py` loaded as a module (benchmarks/ is no package)."""
+    """`benchmarks/<name>.py` loaded as a module (benchmarks/ is no package).
+
+    The module is registered under its name, as an import would (dataclasses look it up).
+    """
+    if name in sys.modules:
+        return sys.modules[name]
     spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
